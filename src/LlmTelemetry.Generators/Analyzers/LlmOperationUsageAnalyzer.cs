@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using System.Linq;
+using LlmTelemetry.Generators.Diagnostics;
+using LlmTelemetry.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LlmTelemetry.Generators.Analyzers;
+
+/// <summary>
+/// Reports misuse of the LlmTelemetry attributes (LLMT0xxx) with the same parser the generator uses, so that
+/// what the analyzer accepts is exactly what the generator can write.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.MethodMustBePartial,
+        DiagnosticDescriptors.TypeMustBePartial,
+        DiagnosticDescriptors.ImplementationNotFound,
+        DiagnosticDescriptors.ImplementationMismatch,
+        DiagnosticDescriptors.UnsupportedReturnType,
+        DiagnosticDescriptors.NoModel,
+        DiagnosticDescriptors.UnknownProvider,
+        DiagnosticDescriptors.MissingProvider,
+        DiagnosticDescriptors.InvalidAttributeArgument,
+        DiagnosticDescriptors.ParameterAttributeMisuse,
+        DiagnosticDescriptors.ResultNotMapped,
+        DiagnosticDescriptors.ResultMemberAttributeMisuse,
+        DiagnosticDescriptors.UnsupportedContainingType,
+        DiagnosticDescriptors.UnknownOperationName);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var known = new KnownTypes(start.Compilation);
+            if (known.LlmOperationAttribute is null)
+            {
+                return; // the compilation does not reference LlmTelemetry: nothing to check
+            }
+
+            start.RegisterSymbolAction(context => AnalyzeMethod(context, known), SymbolKind.Method);
+            start.RegisterSymbolAction(context => AnalyzeResultMember(context, known), SymbolKind.Property, SymbolKind.Field);
+        });
+    }
+
+    private static void AnalyzeMethod(SymbolAnalysisContext context, KnownTypes known)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (method.PartialDefinitionPart is not null)
+        {
+            return; // the implementation part of a partial method; its definition is analyzed
+        }
+
+        AttributeData? attribute = method.GetAttributes()
+            .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.LlmOperationAttribute));
+        if (attribute is null)
+        {
+            ReportParameterAttributesOutsideOperations(context, method, known);
+            return;
+        }
+
+        OperationParseResult result = OperationMethodParser.Parse(method, attribute, context.Compilation, known, context.CancellationToken);
+        foreach (Diagnostic diagnostic in result.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    private static void ReportParameterAttributesOutsideOperations(SymbolAnalysisContext context, IMethodSymbol method, KnownTypes known)
+    {
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            foreach (AttributeData attribute in parameter.GetAttributes())
+            {
+                // [Prompt] may mark prompt data anywhere; [Model] and [SystemInstructions] only mean something on an operation.
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.ModelAttribute)
+                    || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.SystemInstructionsAttribute))
+                {
+                    Location location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
+                        ?? parameter.Locations.FirstOrDefault() ?? Location.None;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ParameterAttributeMisuse,
+                        location,
+                        $"[{attribute.AttributeClass!.Name.Replace("Attribute", string.Empty)}] on '{parameter.Name}' has no effect: '{method.Name}' is not an [LlmOperation] method"));
+                }
+            }
+        }
+    }
+
+    private static void AnalyzeResultMember(SymbolAnalysisContext context, KnownTypes known)
+    {
+        ITypeSymbol? type = context.Symbol switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        if (type is null || type.TypeKind == TypeKind.Error)
+        {
+            return;
+        }
+
+        foreach (AttributeData attribute in context.Symbol.GetAttributes())
+        {
+            foreach ((INamedTypeSymbol? attributeType, Model.ResultMemberRole role) in ResultMemberRules.Attributes(known))
+            {
+                if (attributeType is not null
+                    && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
+                    && ResultMemberRules.ValueKind(type, role, known) is null)
+                {
+                    Location location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
+                        ?? context.Symbol.Locations.FirstOrDefault() ?? Location.None;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ResultMemberAttributeMisuse,
+                        location,
+                        attributeType.Name.Replace("Attribute", string.Empty),
+                        context.Symbol.Name,
+                        type.ToDisplayString(),
+                        ResultMemberRules.Requirement(role)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.CodeAnalysis;
+
+namespace LlmTelemetry.Generators.Diagnostics;
+
+/// <summary>Every diagnostic LlmTelemetry reports about the use of its attributes.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string UsageCategory = "LlmTelemetry.Usage";
+    private const string HelpLinkBase = "https://github.com/LlmTelemetry/LlmTelemetry/blob/main/docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor MethodMustBePartial = Create(
+        DiagnosticIds.MethodMustBePartial,
+        "Operation method must be a partial method without a body",
+        "'{0}' must be declared 'partial' without a body so that LlmTelemetry can write its body: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TypeMustBePartial = Create(
+        DiagnosticIds.TypeMustBePartial,
+        "Containing type must be partial",
+        "Type '{0}' must be declared 'partial' so that LlmTelemetry can add the body of '{1}'",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ImplementationNotFound = Create(
+        DiagnosticIds.ImplementationNotFound,
+        "Implementation method not found",
+        "No implementation method '{0}' found for '{1}': declare '{0}' with the same parameters and return type, or name another method with Implementation = nameof(...)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ImplementationMismatch = Create(
+        DiagnosticIds.ImplementationMismatch,
+        "Implementation method does not match the operation method",
+        "Implementation method '{0}' does not match '{1}': {2}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(
+        DiagnosticIds.UnsupportedReturnType,
+        "Return type cannot be instrumented",
+        "'{0}' returns '{1}', which LlmTelemetry cannot instrument: {2}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NoModel = Create(
+        DiagnosticIds.NoModel,
+        "No request model known",
+        "'{0}' has no request model: set Model on the attribute, or add a [Model] string parameter or a request-options parameter that carries a model id",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnknownProvider = Create(
+        DiagnosticIds.UnknownProvider,
+        "Provider name is not a well-known value",
+        "Provider '{0}' is not a well-known gen_ai.provider.name value ({1}); use one of them when one fits",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor MissingProvider = Create(
+        DiagnosticIds.MissingProvider,
+        "No provider name",
+        "'{0}' sets no Provider: gen_ai.provider.name is required on GenAI client spans and metrics",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidAttributeArgument = Create(
+        DiagnosticIds.InvalidAttributeArgument,
+        "Invalid attribute argument",
+        "{0}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ParameterAttributeMisuse = Create(
+        DiagnosticIds.ParameterAttributeMisuse,
+        "Parameter attribute cannot be used here",
+        "{0}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ResultNotMapped = Create(
+        DiagnosticIds.ResultNotMapped,
+        "Token usage cannot be read from the result",
+        "LlmTelemetry cannot read token usage from '{0}', the result of '{1}': return a well-known response type or mark members of the result type with [InputTokens] and [OutputTokens]",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor ResultMemberAttributeMisuse = Create(
+        DiagnosticIds.ResultMemberAttributeMisuse,
+        "Result member attribute on a member of the wrong type",
+        "[{0}] cannot mark '{1}' of type '{2}': it needs {3}; the member is ignored",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedContainingType = Create(
+        DiagnosticIds.UnsupportedContainingType,
+        "Operation method in an unsupported type",
+        "'{0}' is declared in {1}, where LlmTelemetry cannot generate a body; move it to a class, struct or record",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownOperationName = Create(
+        DiagnosticIds.UnknownOperationName,
+        "Operation name is not a well-known value",
+        "Operation name '{0}' is not a well-known gen_ai.operation.name value ({1}); use one of them when one fits",
+        DiagnosticSeverity.Info);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, UsageCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+}

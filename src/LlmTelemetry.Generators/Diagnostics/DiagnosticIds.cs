@@ -1,0 +1,20 @@
+namespace LlmTelemetry.Generators.Diagnostics;
+
+/// <summary>The diagnostic IDs, one place for all of them (LLMT0xxx: attribute usage).</summary>
+internal static class DiagnosticIds
+{
+    public const string MethodMustBePartial = "LLMT0001";
+    public const string TypeMustBePartial = "LLMT0002";
+    public const string ImplementationNotFound = "LLMT0003";
+    public const string ImplementationMismatch = "LLMT0004";
+    public const string UnsupportedReturnType = "LLMT0005";
+    public const string NoModel = "LLMT0006";
+    public const string UnknownProvider = "LLMT0007";
+    public const string MissingProvider = "LLMT0008";
+    public const string InvalidAttributeArgument = "LLMT0009";
+    public const string ParameterAttributeMisuse = "LLMT0010";
+    public const string ResultNotMapped = "LLMT0011";
+    public const string ResultMemberAttributeMisuse = "LLMT0012";
+    public const string UnsupportedContainingType = "LLMT0013";
+    public const string UnknownOperationName = "LLMT0014";
+}

@@ -1,0 +1,124 @@
+using LlmTelemetry.Generators.Model;
+
+namespace LlmTelemetry.Generators.Emission;
+
+/// <summary>Writes the lambda that records what a result (or one chunk of a stream) carries.</summary>
+internal static class ResultRecorderEmitter
+{
+    /// <summary>The recorder lambda, or <see langword="null"/> when the result carries nothing LlmTelemetry reads.</summary>
+    public static string? Create(OperationMethodModel operation, bool isChunk, LocalNames names, HelperSet helpers)
+    {
+        ResultMappingModel result = operation.Result;
+        if (result.Kind == ResultKind.None || operation.ResultType is null || operation.ResultIsRefLike)
+        {
+            return null;
+        }
+
+        string s = names.LambdaScope;
+        string value = result.UnwrapClientResult ? $"{names.LambdaResult}.Value" : names.LambdaResult;
+        var body = new SourceWriter();
+        switch (result.Kind)
+        {
+            case ResultKind.Text:
+                body.Line(isChunk ? $"{s}.AppendOutputText({value});" : $"{s}.SetOutputText({value});");
+                break;
+            case ResultKind.MeaiChatResponse:
+                helpers.MeaiChatResponse = true;
+                helpers.MeaiMessages = true;
+                body.Line($"{RuntimeNames.HelperClass}.RecordChatResponse(ref {s}, {value});");
+                break;
+            case ResultKind.MeaiChatResponseUpdate:
+                helpers.MeaiChatResponseUpdate = true;
+                body.Line($"{RuntimeNames.HelperClass}.RecordChatResponseUpdate(ref {s}, {value});");
+                break;
+            case ResultKind.MeaiEmbeddings:
+                helpers.MeaiEmbeddings = true;
+                body.Line($"{RuntimeNames.HelperClass}.RecordEmbeddings<{result.EmbeddingType}>(ref {s}, {value});");
+                break;
+            case ResultKind.OpenAIChatCompletion:
+                helpers.OpenAIChatCompletion = true;
+                body.Line($"{RuntimeNames.HelperClass}.RecordChatCompletion(ref {s}, {value});");
+                break;
+            case ResultKind.OpenAIStreamingUpdate:
+                helpers.OpenAIStreamingUpdate = true;
+                body.Line($"{RuntimeNames.HelperClass}.RecordStreamingChatCompletionUpdate(ref {s}, {value});");
+                break;
+            case ResultKind.User:
+                WriteUserMembers(body, result, value, isChunk, names);
+                break;
+        }
+
+        return $"static (ref {RuntimeNames.Scope} {s}, {operation.ResultType} {names.LambdaResult}) =>\n{{\n{RequestRecorderEmitter.Indent(body.ToString())}}}";
+    }
+
+    private static void WriteUserMembers(SourceWriter body, ResultMappingModel result, string value, bool isChunk, LocalNames names)
+    {
+        string s = names.LambdaScope;
+        string v = names.Value;
+        body.Line($"var {v} = {value};");
+        if (result.CanBeNull)
+        {
+            body.Open($"if ({v} is null)");
+            body.Line("return;");
+            body.Close();
+        }
+
+        foreach (ResultMemberModel member in result.Members)
+        {
+            string access = $"{v}.{member.Name}";
+            switch (member.Role)
+            {
+                case ResultMemberRole.InputTokens:
+                    body.Line($"{s}.SetInputTokens((long?){access});");
+                    break;
+                case ResultMemberRole.OutputTokens:
+                    body.Line($"{s}.SetOutputTokens((long?){access});");
+                    break;
+                case ResultMemberRole.CacheReadInputTokens:
+                    body.Line($"{s}.SetCacheReadInputTokens((long?){access});");
+                    break;
+                case ResultMemberRole.ReasoningOutputTokens:
+                    body.Line($"{s}.SetReasoningOutputTokens((long?){access});");
+                    break;
+                case ResultMemberRole.ResponseModel:
+                    body.Line($"{s}.SetResponseModel({access});");
+                    break;
+                case ResultMemberRole.ResponseId:
+                    body.Line($"{s}.SetResponseId({access});");
+                    break;
+                case ResultMemberRole.ResponseText:
+                    body.Line(isChunk ? $"{s}.AppendOutputText({access});" : $"{s}.SetOutputText({access});");
+                    break;
+                case ResultMemberRole.FinishReason:
+                    WriteFinishReason(body, member, access, names);
+                    break;
+            }
+        }
+    }
+
+    private static void WriteFinishReason(SourceWriter body, ResultMemberModel member, string access, LocalNames names)
+    {
+        string s = names.LambdaScope;
+        switch (member.ValueKind)
+        {
+            case MemberValueKind.String:
+                body.Line($"{s}.AddFinishReason({access});");
+                break;
+            case MemberValueKind.Enum:
+                body.Line($"{s}.AddFinishReason({access}.ToString());");
+                break;
+            case MemberValueKind.NullableEnum:
+                body.Open($"if ({access} is {{ }} {names.Item})");
+                body.Line($"{s}.AddFinishReason({names.Item}.ToString());");
+                body.Close();
+                break;
+            case MemberValueKind.StringCollection:
+                body.Open($"if ({access} is {{ }} {names.Item})");
+                body.Open($"foreach (var __llmReason in {names.Item})");
+                body.Line($"{s}.AddFinishReason(__llmReason);");
+                body.Close();
+                body.Close();
+                break;
+        }
+    }
+}

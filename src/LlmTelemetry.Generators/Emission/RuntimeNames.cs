@@ -1,0 +1,18 @@
+namespace LlmTelemetry.Generators.Emission;
+
+/// <summary>The runtime-library names generated code refers to, always fully qualified.</summary>
+internal static class RuntimeNames
+{
+    public const string Scope = "global::LlmTelemetry.Instrumentation.LlmOperationScope";
+    public const string Descriptor = "global::LlmTelemetry.Instrumentation.LlmOperationDescriptor";
+    public const string TaskTracking = "global::LlmTelemetry.Instrumentation.LlmTaskTracking";
+    public const string StreamTracking = "global::LlmTelemetry.Instrumentation.LlmStreamTracking";
+    public const string ContentWriter = "global::LlmTelemetry.Instrumentation.GenAiContentWriter";
+    public const string Attributes = "global::LlmTelemetry.GenAiSemanticConventions.Attributes";
+    public const string ClassificationSet = "global::Microsoft.Extensions.Compliance.Classification.DataClassificationSet";
+    public const string Exception = "global::System.Exception";
+    public const string AsyncEnumerable = "global::System.Collections.Generic.IAsyncEnumerable";
+
+    /// <summary>The private nested class that holds a type's descriptors and helpers.</summary>
+    public const string HelperClass = "__LlmTelemetry";
+}

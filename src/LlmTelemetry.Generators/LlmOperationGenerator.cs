@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using System.Linq;
+using LlmTelemetry.Generators.Emission;
+using LlmTelemetry.Generators.Model;
+using LlmTelemetry.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LlmTelemetry.Generators;
+
+/// <summary>
+/// Writes the bodies of <c>[LlmOperation]</c> partial methods. Methods with usage errors get no body; the
+/// usage analyzer says why (the generator reports nothing itself, so the IDE shows each problem once).
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class LlmOperationGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for incremental-caching tests.</summary>
+    public static class TrackingNames
+    {
+        public const string Operations = nameof(Operations);
+        public const string Files = nameof(Files);
+    }
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<OperationMethodModel> operations = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownTypes.LlmOperationAttributeName,
+                predicate: static (node, _) => node is MethodDeclarationSyntax,
+                transform: static (context, cancellationToken) =>
+                {
+                    if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.IsEmpty)
+                    {
+                        return null;
+                    }
+
+                    var known = new KnownTypes(context.SemanticModel.Compilation);
+                    return OperationMethodParser.Parse(method, context.Attributes[0], context.SemanticModel.Compilation, known, cancellationToken).Model;
+                })
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.Operations);
+
+        IncrementalValuesProvider<TypeFileModel> files = operations
+            .Collect()
+            .SelectMany(static (all, _) => GroupByType(all))
+            .WithTrackingName(TrackingNames.Files);
+
+        context.RegisterSourceOutput(files, static (output, file) => output.AddSource(file.HintName, TypeFileEmitter.Emit(file)));
+    }
+
+    private static ImmutableArray<TypeFileModel> GroupByType(ImmutableArray<OperationMethodModel> operations) =>
+        operations
+            .GroupBy(static operation => operation.ContainingType)
+            .Select(static group => new TypeFileModel(group.Key, group.ToEquatableArray()))
+            .ToImmutableArray();
+}

@@ -1,0 +1,71 @@
+namespace LlmTelemetry.Generators.Model;
+
+/// <summary>How the result (or each chunk of a stream) of an operation is read.</summary>
+/// <param name="Kind">What the value is.</param>
+/// <param name="ValueType">The type of the value read, after unwrapping a <c>ClientResult&lt;T&gt;</c>.</param>
+/// <param name="UnwrapClientResult">Whether the result is a <c>System.ClientModel.ClientResult&lt;T&gt;</c> to read <c>.Value</c> of.</param>
+/// <param name="CanBeNull">Whether the value can be <see langword="null"/> (a reference or nullable type).</param>
+/// <param name="EmbeddingType">For embeddings, the embedding type argument of <c>GeneratedEmbeddings&lt;T&gt;</c>.</param>
+/// <param name="Members">For user types, the attributed members.</param>
+internal sealed record ResultMappingModel(
+    ResultKind Kind,
+    string? ValueType,
+    bool UnwrapClientResult,
+    bool CanBeNull,
+    string? EmbeddingType,
+    EquatableArray<ResultMemberModel> Members)
+{
+    public static ResultMappingModel None { get; } = new(ResultKind.None, null, false, false, null, EquatableArray<ResultMemberModel>.Empty);
+}
+
+internal enum ResultKind
+{
+    /// <summary>Nothing is read.</summary>
+    None,
+    /// <summary>A string: the generated text (or a streamed piece of it).</summary>
+    Text,
+    /// <summary><c>Microsoft.Extensions.AI.ChatResponse</c> or a type derived from it.</summary>
+    MeaiChatResponse,
+    /// <summary><c>Microsoft.Extensions.AI.ChatResponseUpdate</c>, a chunk.</summary>
+    MeaiChatResponseUpdate,
+    /// <summary><c>Microsoft.Extensions.AI.GeneratedEmbeddings&lt;T&gt;</c>.</summary>
+    MeaiEmbeddings,
+    /// <summary><c>OpenAI.Chat.ChatCompletion</c>.</summary>
+    OpenAIChatCompletion,
+    /// <summary><c>OpenAI.Chat.StreamingChatCompletionUpdate</c>, a chunk.</summary>
+    OpenAIStreamingUpdate,
+    /// <summary>A user type with attributed members.</summary>
+    User,
+}
+
+/// <summary>An attributed member of a user result type.</summary>
+/// <param name="Role">What the member holds.</param>
+/// <param name="Name">The member name, escaped when it is a keyword.</param>
+/// <param name="ValueKind">How its value is converted.</param>
+internal sealed record ResultMemberModel(ResultMemberRole Role, string Name, MemberValueKind ValueKind);
+
+internal enum ResultMemberRole
+{
+    InputTokens,
+    OutputTokens,
+    CacheReadInputTokens,
+    ReasoningOutputTokens,
+    ResponseModel,
+    ResponseId,
+    FinishReason,
+    ResponseText,
+}
+
+internal enum MemberValueKind
+{
+    /// <summary>An integer (or a nullable integer).</summary>
+    Integer,
+    /// <summary>A string.</summary>
+    String,
+    /// <summary>An enum; its name is the value.</summary>
+    Enum,
+    /// <summary>A nullable enum.</summary>
+    NullableEnum,
+    /// <summary>A collection of strings.</summary>
+    StringCollection,
+}

@@ -1,0 +1,237 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using LlmTelemetry.Generators.Diagnostics;
+using LlmTelemetry.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LlmTelemetry.Generators.Parsing;
+
+/// <summary>
+/// Reads one <c>[LlmOperation]</c> method into the model the emitter writes from, and the diagnostics about it.
+/// The generator keeps only the model; the usage analyzer reports the diagnostics.
+/// </summary>
+internal static class OperationMethodParser
+{
+    /// <summary>The generated files' suffix, by which an implementation part this package wrote is told from one the user wrote.</summary>
+    public const string GeneratedFileSuffix = ".LlmTelemetry.g.cs";
+
+    public static OperationParseResult Parse(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes known, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<Diagnostic>();
+        OperationMethodModel? model = ParseCore(method, attribute, compilation, known, diagnostics, cancellationToken);
+        bool hasErrors = diagnostics.Any(static d => d.Severity == DiagnosticSeverity.Error);
+        return new OperationParseResult(hasErrors ? null : model, diagnostics.ToImmutableArray());
+    }
+
+    private static OperationMethodModel? ParseCore(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes known, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        Location methodLocation = method.Locations.FirstOrDefault() ?? Location.None;
+        var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as MethodDeclarationSyntax;
+        if (syntax is null || SymbolFormatting.HasErrors(method.ReturnType) || method.Parameters.Any(static p => SymbolFormatting.HasErrors(p.Type)))
+        {
+            return null; // incomplete code: the compiler already says what is wrong
+        }
+
+        ContainingTypeModel? containingType = ContainingTypeParser.Parse(method, diagnostics);
+
+        string? partialProblem = PartialProblem(method, syntax);
+        if (partialProblem is not null)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustBePartial, syntax.Identifier.GetLocation(), method.Name, partialProblem));
+        }
+
+        LlmOperationAttributeData arguments = LlmOperationAttributeData.Read(attribute);
+        ValidateArguments(method, arguments, diagnostics);
+
+        ReturnShape shape = ReturnShapeClassifier.Classify(method, known, out ITypeSymbol? resultType, out string? unsupportedReturn);
+        if (unsupportedReturn is not null)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString(), unsupportedReturn));
+        }
+
+        IMethodSymbol? implementation = null;
+        if (arguments.Implementation is not { Length: 0 } && arguments.Implementation != method.Name)
+        {
+            string implementationName = arguments.Implementation ?? ImplementationResolver.ConventionalName(method.Name);
+            Location where = arguments.HasImplementation ? arguments.ArgumentLocation("Implementation") : arguments.AttributeLocation;
+            implementation = ImplementationResolver.Resolve(method, implementationName, where, compilation, diagnostics);
+        }
+
+        RequestMappingModel request = RequestMappingParser.Map(method, known, diagnostics);
+        ResultMappingModel result = ResultMappingParser.Map(resultType, known);
+        string operationName = arguments.OperationName ?? string.Empty;
+
+        bool hasModel = !string.IsNullOrEmpty(arguments.Model) || request.ModelParameter is not null
+            || request.Options?.Kind is OptionsKind.MeaiChat or OptionsKind.MeaiEmbedding;
+        if (!hasModel)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NoModel, arguments.AttributeLocation, method.Name));
+        }
+
+        if (WellKnownValues.ReportsTokenUsage(operationName) && !ResultMappingParser.MapsTokenUsage(result) && shape is not (ReturnShape.Void or ReturnShape.Task or ReturnShape.ValueTask))
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ResultNotMapped, syntax.ReturnType.GetLocation(), resultType?.ToDisplayString() ?? method.ReturnType.ToDisplayString(), method.Name));
+        }
+
+        if (containingType is null || implementation is null || partialProblem is not null || unsupportedReturn is not null)
+        {
+            return null;
+        }
+
+        bool needsUnsafe = SymbolFormatting.MentionsPointer(method.ReturnType) || method.Parameters.Any(static p => SymbolFormatting.MentionsPointer(p.Type));
+        return new OperationMethodModel(
+            containingType,
+            SymbolFormatting.Identifier(method.Name),
+            Modifiers(syntax, needsUnsafe),
+            SymbolFormatting.Type(method.ReturnType),
+            shape,
+            resultType is null ? null : SymbolFormatting.Type(resultType),
+            resultType?.IsRefLikeType ?? false,
+            SymbolFormatting.TypeParameterList(method.TypeParameters),
+            SymbolFormatting.ConstraintClauses(method.TypeParameters).ToEquatableArray(),
+            method.Parameters.Select(Parameter).ToEquatableArray(),
+            SymbolFormatting.Identifier(implementation.Name) + SymbolFormatting.TypeParameterList(method.TypeParameters),
+            new OperationDescriptorModel(operationName, arguments.Provider, NullIfEmpty(arguments.Model), NullIfEmpty(arguments.ServerAddress), arguments.ServerPort),
+            request,
+            result,
+            MeaiFeaturesOf(known));
+    }
+
+    private static string? PartialProblem(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return "it is not declared 'partial'";
+        }
+
+        if (syntax.Body is not null || syntax.ExpressionBody is not null)
+        {
+            return "this declaration has a body; declare the method without one and write the body in the implementation method";
+        }
+
+        if (method.PartialImplementationPart is { } implementationPart
+            && !implementationPart.Locations.All(static l => l.SourceTree?.FilePath.EndsWith(GeneratedFileSuffix, System.StringComparison.Ordinal) == true))
+        {
+            return "it already has an implementation part; remove it and put that code in the implementation method";
+        }
+
+        return null;
+    }
+
+    private static void ValidateArguments(IMethodSymbol method, LlmOperationAttributeData arguments, List<Diagnostic> diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(arguments.OperationName))
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidAttributeArgument, arguments.OperationNameLocation(),
+                $"The operation name of '{method.Name}' is empty; use a gen_ai.operation.name such as 'chat' or 'embeddings'"));
+        }
+        else if (!WellKnownValues.OperationNames.Contains(arguments.OperationName!))
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnknownOperationName, arguments.OperationNameLocation(),
+                arguments.OperationName, string.Join(", ", WellKnownValues.OperationNames)));
+        }
+
+        if (string.IsNullOrWhiteSpace(arguments.Provider))
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingProvider,
+                arguments.Provider is null ? arguments.AttributeLocation : arguments.ArgumentLocation("Provider"), method.Name));
+        }
+        else if (!WellKnownValues.ProviderNames.Contains(arguments.Provider!))
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnknownProvider, arguments.ArgumentLocation("Provider"),
+                arguments.Provider, string.Join(", ", WellKnownValues.ProviderNames)));
+        }
+
+        if (arguments.ServerPort is < 0 or > 65535)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidAttributeArgument, arguments.ArgumentLocation("ServerPort"),
+                $"ServerPort {arguments.ServerPort} of '{method.Name}' is not a port number (1–65535, or 0 for none)"));
+        }
+        else if (arguments.ServerPort != 0 && string.IsNullOrEmpty(arguments.ServerAddress))
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidAttributeArgument, arguments.ArgumentLocation("ServerPort"),
+                $"ServerPort of '{method.Name}' is set without ServerAddress; server.port is only recorded with server.address"));
+        }
+
+        if (arguments.HasImplementation && (arguments.Implementation is not { Length: > 0 } || arguments.Implementation == method.Name))
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidAttributeArgument, arguments.ArgumentLocation("Implementation"),
+                arguments.Implementation == method.Name
+                    ? $"Implementation of '{method.Name}' names the method itself; name the method that does the work"
+                    : $"Implementation of '{method.Name}' is empty; use nameof(...) of the method that does the work"));
+        }
+    }
+
+    private static string Modifiers(MethodDeclarationSyntax syntax, bool needsUnsafe)
+    {
+        var modifiers = syntax.Modifiers
+            .Where(static m => !m.IsKind(SyntaxKind.ExternKeyword) && !m.IsKind(SyntaxKind.AsyncKeyword))
+            .Select(static m => m.ValueText)
+            .ToList();
+        if (needsUnsafe && !modifiers.Contains("unsafe"))
+        {
+            modifiers.Insert(modifiers.IndexOf("partial"), "unsafe");
+        }
+
+        return string.Join(" ", modifiers);
+    }
+
+    private static ParameterModel Parameter(IParameterSymbol parameter)
+    {
+        string refKind = parameter.RefKind switch
+        {
+            RefKind.Ref => "ref ",
+            RefKind.Out => "out ",
+            RefKind.In => "in ",
+            RefKind.RefReadOnlyParameter => "ref readonly ",
+            _ => string.Empty,
+        };
+        string argumentPrefix = parameter.RefKind switch
+        {
+            RefKind.Ref => "ref ",
+            RefKind.Out => "out ",
+            RefKind.In or RefKind.RefReadOnlyParameter => "in ",
+            _ => string.Empty,
+        };
+        string declarationPrefix =
+            (parameter.IsThis ? "this " : string.Empty)
+            + (parameter.IsParams ? "params " : string.Empty)
+            + (parameter.ScopedKind != ScopedKind.None && !(parameter.RefKind == RefKind.Out) ? "scoped " : string.Empty)
+            + refKind;
+        return new ParameterModel(SymbolFormatting.Identifier(parameter.Name), SymbolFormatting.Type(parameter.Type), declarationPrefix, argumentPrefix);
+    }
+
+    private static MeaiFeatures MeaiFeaturesOf(KnownTypes known)
+    {
+        if (known.MeaiChatResponse is null)
+        {
+            return MeaiFeatures.None;
+        }
+
+        return new MeaiFeatures(
+            HasMember(known.MeaiUsageDetails, "CachedInputTokenCount"),
+            HasMember(known.MeaiUsageDetails, "ReasoningTokenCount"),
+            known.MeaiTextReasoningContent is not null,
+            HasMember(known.MeaiChatOptions, "TopK"),
+            HasMember(known.MeaiChatOptions, "Seed"),
+            HasMember(known.MeaiChatOptions, "Instructions"),
+            HasMember(known.MeaiChatOptions, "ConversationId"));
+    }
+
+    private static bool HasMember(INamedTypeSymbol? type, string name) =>
+        type is not null && !type.GetMembers(name).IsEmpty;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}
+
+/// <summary>The model of an operation method (when it can be generated) and what is wrong with it.</summary>
+internal sealed class OperationParseResult(OperationMethodModel? model, ImmutableArray<Diagnostic> diagnostics)
+{
+    public OperationMethodModel? Model { get; } = model;
+
+    public ImmutableArray<Diagnostic> Diagnostics { get; } = diagnostics;
+}

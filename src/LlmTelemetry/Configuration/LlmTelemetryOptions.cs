@@ -1,0 +1,62 @@
+using System;
+using Microsoft.Extensions.Compliance.Redaction;
+
+namespace LlmTelemetry;
+
+/// <summary>
+/// Process-wide settings of the generated instrumentation, applied by
+/// <c>AddLlmTelemetry(options =&gt; …)</c> on the tracer or meter provider builder.
+/// </summary>
+/// <remarks>
+/// Generated code is static, so these settings are global to the process: the last provider built with a
+/// configuration callback wins.
+/// </remarks>
+public sealed class LlmTelemetryOptions
+{
+    /// <summary>The environment variable that turns content capture on when set to <c>true</c>.</summary>
+    public const string CaptureMessageContentEnvironmentVariable = "OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT";
+
+    /// <summary>The default of <see cref="MaxContentLength"/>.</summary>
+    public const int DefaultMaxContentLength = 16 * 1024;
+
+    private int _maxContentLength = DefaultMaxContentLength;
+
+    /// <summary>
+    /// Whether prompts, completions and system instructions are recorded on spans
+    /// (<c>gen_ai.input.messages</c>, <c>gen_ai.output.messages</c>, <c>gen_ai.system_instructions</c>).
+    /// Off unless <c>OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT</c> is <c>true</c>; setting it here
+    /// overrides the variable.
+    /// </summary>
+    public bool CaptureMessageContent { get; set; } = ReadCaptureMessageContentFromEnvironment();
+
+    /// <summary>
+    /// The most characters of message text recorded per attribute. Longer content is cut, and the cut part
+    /// carries <c>"truncated": true</c>, so the attribute stays valid JSON.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxContentLength
+    {
+        get => _maxContentLength;
+        set => _maxContentLength = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The content length cap must be at least 1.");
+    }
+
+    /// <summary>
+    /// Redacts captured content of parameters that carry a data classification
+    /// (<c>Microsoft.Extensions.Compliance</c> <c>DataClassificationAttribute</c>). Without a provider such
+    /// content is erased.
+    /// </summary>
+    public IRedactorProvider? RedactorProvider { get; set; }
+
+    internal LlmTelemetryOptions Clone() => new()
+    {
+        CaptureMessageContent = CaptureMessageContent,
+        _maxContentLength = _maxContentLength,
+        RedactorProvider = RedactorProvider,
+    };
+
+    private static bool ReadCaptureMessageContentFromEnvironment()
+    {
+        string? value = Environment.GetEnvironmentVariable(CaptureMessageContentEnvironmentVariable);
+        return string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,121 @@
+namespace LlmTelemetry;
+
+/// <summary>
+/// The OpenTelemetry GenAI semantic-convention names LlmTelemetry emits, in one place.
+/// </summary>
+/// <remarks>
+/// Names follow the GenAI conventions baseline at schema
+/// <c>https://opentelemetry.io/schemas/gen-ai-dev/1.42.0-dev</c> (semantic-conventions-genai @ fe5608e).
+/// Generated code and the runtime refer to these constants only; no name is spelled anywhere else.
+/// </remarks>
+public static class GenAiSemanticConventions
+{
+    /// <summary>The schema URL of the conventions these names follow.</summary>
+    public const string SchemaUrl = "https://opentelemetry.io/schemas/gen-ai-dev/1.42.0-dev";
+
+    /// <summary>Span and metric attribute names.</summary>
+    public static class Attributes
+    {
+        /// <summary><c>gen_ai.operation.name</c> (string).</summary>
+        public const string OperationName = "gen_ai.operation.name";
+        /// <summary><c>gen_ai.provider.name</c> (string).</summary>
+        public const string ProviderName = "gen_ai.provider.name";
+        /// <summary><c>gen_ai.request.model</c> (string).</summary>
+        public const string RequestModel = "gen_ai.request.model";
+        /// <summary><c>gen_ai.request.temperature</c> (double).</summary>
+        public const string RequestTemperature = "gen_ai.request.temperature";
+        /// <summary><c>gen_ai.request.max_tokens</c> (int).</summary>
+        public const string RequestMaxTokens = "gen_ai.request.max_tokens";
+        /// <summary><c>gen_ai.request.top_p</c> (double).</summary>
+        public const string RequestTopP = "gen_ai.request.top_p";
+        /// <summary><c>gen_ai.request.top_k</c> (int).</summary>
+        public const string RequestTopK = "gen_ai.request.top_k";
+        /// <summary><c>gen_ai.request.frequency_penalty</c> (double).</summary>
+        public const string RequestFrequencyPenalty = "gen_ai.request.frequency_penalty";
+        /// <summary><c>gen_ai.request.presence_penalty</c> (double).</summary>
+        public const string RequestPresencePenalty = "gen_ai.request.presence_penalty";
+        /// <summary><c>gen_ai.request.stop_sequences</c> (string[]).</summary>
+        public const string RequestStopSequences = "gen_ai.request.stop_sequences";
+        /// <summary><c>gen_ai.request.seed</c> (int).</summary>
+        public const string RequestSeed = "gen_ai.request.seed";
+        /// <summary><c>gen_ai.request.stream</c> (boolean), set only on streaming requests.</summary>
+        public const string RequestStream = "gen_ai.request.stream";
+        /// <summary><c>gen_ai.request.choice.count</c> (int).</summary>
+        public const string RequestChoiceCount = "gen_ai.request.choice.count";
+        /// <summary><c>gen_ai.request.encoding_formats</c> (string[]).</summary>
+        public const string RequestEncodingFormats = "gen_ai.request.encoding_formats";
+        /// <summary><c>gen_ai.conversation.id</c> (string).</summary>
+        public const string ConversationId = "gen_ai.conversation.id";
+        /// <summary><c>gen_ai.output.type</c> (string).</summary>
+        public const string OutputType = "gen_ai.output.type";
+        /// <summary><c>gen_ai.response.model</c> (string).</summary>
+        public const string ResponseModel = "gen_ai.response.model";
+        /// <summary><c>gen_ai.response.id</c> (string).</summary>
+        public const string ResponseId = "gen_ai.response.id";
+        /// <summary><c>gen_ai.response.finish_reasons</c> (string[]).</summary>
+        public const string ResponseFinishReasons = "gen_ai.response.finish_reasons";
+        /// <summary><c>gen_ai.response.time_to_first_chunk</c> (double, seconds).</summary>
+        public const string ResponseTimeToFirstChunk = "gen_ai.response.time_to_first_chunk";
+        /// <summary><c>gen_ai.usage.input_tokens</c> (int).</summary>
+        public const string UsageInputTokens = "gen_ai.usage.input_tokens";
+        /// <summary><c>gen_ai.usage.output_tokens</c> (int).</summary>
+        public const string UsageOutputTokens = "gen_ai.usage.output_tokens";
+        /// <summary><c>gen_ai.usage.cache_read.input_tokens</c> (int).</summary>
+        public const string UsageCacheReadInputTokens = "gen_ai.usage.cache_read.input_tokens";
+        /// <summary><c>gen_ai.usage.reasoning.output_tokens</c> (int).</summary>
+        public const string UsageReasoningOutputTokens = "gen_ai.usage.reasoning.output_tokens";
+        /// <summary><c>gen_ai.embeddings.dimension.count</c> (int).</summary>
+        public const string EmbeddingsDimensionCount = "gen_ai.embeddings.dimension.count";
+        /// <summary><c>gen_ai.token.type</c> (string), a metric dimension.</summary>
+        public const string TokenType = "gen_ai.token.type";
+        /// <summary><c>gen_ai.input.messages</c> (opt-in content, JSON).</summary>
+        public const string InputMessages = "gen_ai.input.messages";
+        /// <summary><c>gen_ai.output.messages</c> (opt-in content, JSON).</summary>
+        public const string OutputMessages = "gen_ai.output.messages";
+        /// <summary><c>gen_ai.system_instructions</c> (opt-in content, JSON).</summary>
+        public const string SystemInstructions = "gen_ai.system_instructions";
+        /// <summary><c>server.address</c> (string).</summary>
+        public const string ServerAddress = "server.address";
+        /// <summary><c>server.port</c> (int).</summary>
+        public const string ServerPort = "server.port";
+        /// <summary><c>error.type</c> (string), set only when the operation failed.</summary>
+        public const string ErrorType = "error.type";
+    }
+
+    /// <summary>Metric instrument names.</summary>
+    public static class Metrics
+    {
+        /// <summary><c>gen_ai.client.operation.duration</c>: histogram, seconds.</summary>
+        public const string ClientOperationDuration = "gen_ai.client.operation.duration";
+        /// <summary><c>gen_ai.client.token.usage</c>: histogram, tokens.</summary>
+        public const string ClientTokenUsage = "gen_ai.client.token.usage";
+        /// <summary><c>gen_ai.client.operation.time_to_first_chunk</c>: histogram, seconds (streaming).</summary>
+        public const string ClientOperationTimeToFirstChunk = "gen_ai.client.operation.time_to_first_chunk";
+        /// <summary><c>gen_ai.client.operation.time_per_output_chunk</c>: histogram, seconds (streaming).</summary>
+        public const string ClientOperationTimePerOutputChunk = "gen_ai.client.operation.time_per_output_chunk";
+    }
+
+    /// <summary>Well-known values of <c>gen_ai.operation.name</c>.</summary>
+    public static class Operations
+    {
+        /// <summary><c>chat</c></summary>
+        public const string Chat = "chat";
+        /// <summary><c>text_completion</c></summary>
+        public const string TextCompletion = "text_completion";
+        /// <summary><c>generate_content</c></summary>
+        public const string GenerateContent = "generate_content";
+        /// <summary><c>embeddings</c></summary>
+        public const string Embeddings = "embeddings";
+        /// <summary><c>retrieval</c></summary>
+        public const string Retrieval = "retrieval";
+    }
+
+    /// <summary>Values of <c>gen_ai.token.type</c>.</summary>
+    public static class TokenTypes
+    {
+        /// <summary><c>input</c></summary>
+        public const string Input = "input";
+        /// <summary><c>output</c></summary>
+        public const string Output = "output";
+    }
+}

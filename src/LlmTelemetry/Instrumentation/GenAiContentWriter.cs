@@ -1,0 +1,374 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.Compliance.Classification;
+
+namespace LlmTelemetry.Instrumentation;
+
+/// <summary>
+/// Writes captured content in the JSON shape of the GenAI conventions: a message list
+/// (<c>[{"role":…,"parts":[…],"finish_reason":…}]</c>) for <c>gen_ai.input.messages</c> and
+/// <c>gen_ai.output.messages</c>, or a part list for <c>gen_ai.system_instructions</c>.
+/// </summary>
+/// <remarks>
+/// Text is cut at <see cref="LlmTelemetryOptions.MaxContentLength"/> characters per attribute; a cut part carries
+/// <c>"truncated": true</c> and the JSON stays valid. Text with a data classification is redacted with the
+/// configured redactor, or erased when none is configured. Used by generated code only when content capture is on.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class GenAiContentWriter
+{
+    private static readonly JsonWriterOptions s_writerOptions = new()
+    {
+        // Attribute values are read by people in trace UIs, not embedded in HTML: keep quotes and accents readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+        SkipValidation = false,
+    };
+
+    private readonly MemoryStream _buffer = new();
+    private readonly Utf8JsonWriter _json;
+    private readonly LlmTelemetryOptions _options;
+    private readonly bool _isMessageList;
+    private int _remaining;
+    private bool _inMessage;
+
+    private GenAiContentWriter(LlmTelemetryOptions options, bool isMessageList)
+    {
+        _options = options;
+        _isMessageList = isMessageList;
+        _remaining = options.MaxContentLength;
+        _json = new Utf8JsonWriter(_buffer, s_writerOptions);
+        _json.WriteStartArray();
+    }
+
+    /// <summary>Starts a message list (<c>gen_ai.input.messages</c>, <c>gen_ai.output.messages</c>).</summary>
+    public static GenAiContentWriter ForMessages() => new(LlmTelemetrySettings.Current, isMessageList: true);
+
+    /// <summary>Starts a part list (<c>gen_ai.system_instructions</c>).</summary>
+    public static GenAiContentWriter ForParts() => new(LlmTelemetrySettings.Current, isMessageList: false);
+
+    /// <summary>Whether the length cap has been reached; later text is written empty and marked truncated.</summary>
+    public bool IsFull => _remaining <= 0;
+
+    /// <summary>Starts a message with its role (<c>system</c>, <c>user</c>, <c>assistant</c>, <c>tool</c> …).</summary>
+    public void BeginMessage(string role, string? name = null)
+    {
+        if (!_isMessageList)
+        {
+            throw new InvalidOperationException("This writer writes parts, not messages.");
+        }
+
+        if (_inMessage)
+        {
+            EndMessage();
+        }
+
+        _json.WriteStartObject();
+        _json.WriteString("role", role);
+        if (name is not null)
+        {
+            _json.WriteString("name", name);
+        }
+
+        _json.WriteStartArray("parts");
+        _inMessage = true;
+    }
+
+    /// <summary>Ends the current message, with the finish reason of an output message when known.</summary>
+    public void EndMessage(string? finishReason = null)
+    {
+        if (!_inMessage)
+        {
+            return;
+        }
+
+        _json.WriteEndArray();
+        if (finishReason is not null)
+        {
+            _json.WriteString("finish_reason", finishReason);
+        }
+
+        _json.WriteEndObject();
+        _inMessage = false;
+    }
+
+    /// <summary>Writes a whole message made of one text part.</summary>
+    public void WriteTextMessage(string role, string? text, DataClassificationSet? classification = null, string? finishReason = null)
+    {
+        BeginMessage(role);
+        WriteTextPart(text, classification);
+        EndMessage(finishReason);
+    }
+
+    /// <summary>Writes a <c>text</c> part.</summary>
+    public void WriteTextPart(string? text, DataClassificationSet? classification = null) =>
+        WriteContentPart("text", text, classification);
+
+    /// <summary>Writes a <c>reasoning</c> part.</summary>
+    public void WriteReasoningPart(string? text, DataClassificationSet? classification = null) =>
+        WriteContentPart("reasoning", text, classification);
+
+    /// <summary>Writes a <c>tool_call</c> part with its arguments as a JSON object.</summary>
+    public void WriteToolCallPart(string? id, string name, IEnumerable<KeyValuePair<string, object?>>? arguments)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("type", "tool_call");
+        if (id is not null)
+        {
+            _json.WriteString("id", id);
+        }
+
+        _json.WriteString("name", name);
+        if (arguments is not null)
+        {
+            _json.WriteStartObject("arguments");
+            foreach (KeyValuePair<string, object?> argument in arguments)
+            {
+                _json.WritePropertyName(argument.Key);
+                WriteValue(argument.Value);
+            }
+
+            _json.WriteEndObject();
+        }
+
+        _json.WriteEndObject();
+    }
+
+    /// <summary>Writes a <c>tool_call</c> part whose arguments arrive as JSON text; text that is not JSON is written as a string.</summary>
+    public void WriteToolCallPartWithJsonArguments(string? id, string name, string? argumentsJson)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("type", "tool_call");
+        if (id is not null)
+        {
+            _json.WriteString("id", id);
+        }
+
+        _json.WriteString("name", name);
+        if (argumentsJson is not null)
+        {
+            _json.WritePropertyName("arguments");
+            if (IsJson(argumentsJson) && argumentsJson.Length <= _remaining)
+            {
+                _json.WriteRawValue(argumentsJson, skipInputValidation: true);
+                _remaining -= argumentsJson.Length;
+            }
+            else
+            {
+                WriteBudgetedString(argumentsJson);
+            }
+        }
+
+        _json.WriteEndObject();
+    }
+
+    /// <summary>Writes a <c>tool_call_response</c> part.</summary>
+    public void WriteToolCallResponsePart(string? id, object? response)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("type", "tool_call_response");
+        if (id is not null)
+        {
+            _json.WriteString("id", id);
+        }
+
+        _json.WritePropertyName("response");
+        WriteValue(response);
+        _json.WriteEndObject();
+    }
+
+    /// <summary>Writes a <c>blob</c> part (inline data, base64).</summary>
+    public void WriteBlobPart(string? mimeType, ReadOnlySpan<byte> data)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("type", "blob");
+        WriteMimeTypeAndModality(mimeType);
+        int encodedLength = (data.Length + 2) / 3 * 4;
+        if (encodedLength <= _remaining)
+        {
+            _json.WriteBase64String("content", data);
+            _remaining -= encodedLength;
+        }
+        else
+        {
+            _json.WriteString("content", string.Empty);
+            _json.WriteBoolean("truncated", true);
+            _remaining = 0;
+        }
+
+        _json.WriteEndObject();
+    }
+
+    /// <summary>Writes a <c>uri</c> part; the modality follows the media type unless given.</summary>
+    public void WriteUriPart(string? mimeType, string uri, string? modality = null)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("type", "uri");
+        WriteMimeTypeAndModality(mimeType, modality);
+        _json.WriteString("uri", uri);
+        _json.WriteEndObject();
+    }
+
+    /// <summary>Writes a generic part that carries only its type, for content the conventions have no shape for.</summary>
+    public void WriteGenericPart(string type)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("type", type);
+        _json.WriteEndObject();
+    }
+
+    /// <summary>Finishes the list and returns its JSON.</summary>
+    public string ToJson()
+    {
+        EndMessage();
+        _json.WriteEndArray();
+        _json.Flush();
+        return Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length);
+    }
+
+    private void WriteContentPart(string type, string? text, DataClassificationSet? classification)
+    {
+        string content = classification is null ? text ?? string.Empty : Redact(text, classification);
+        _json.WriteStartObject();
+        _json.WriteString("type", type);
+        if (content.Length <= _remaining)
+        {
+            _json.WriteString("content", content);
+            _remaining -= content.Length;
+        }
+        else
+        {
+            int cut = Math.Max(_remaining, 0);
+            if (cut > 0 && char.IsHighSurrogate(content[cut - 1]))
+            {
+                cut--; // never split a surrogate pair: the JSON would not be valid UTF-8
+            }
+
+            _json.WriteString("content", content.AsSpan(0, cut));
+            _json.WriteBoolean("truncated", true);
+            _remaining = 0;
+        }
+
+        _json.WriteEndObject();
+    }
+
+    private string Redact(string? text, DataClassificationSet classification)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        return _options.RedactorProvider?.GetRedactor(classification).Redact(text) ?? string.Empty;
+    }
+
+    private void WriteMimeTypeAndModality(string? mimeType, string? modality = null)
+    {
+        if (mimeType is not null)
+        {
+            _json.WriteString("mime_type", mimeType);
+        }
+
+        _json.WriteString("modality", modality ?? ModalityOf(mimeType));
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string ModalityOf(string? mimeType)
+    {
+        if (mimeType is null)
+        {
+            return "document";
+        }
+
+        if (mimeType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+        {
+            return "image";
+        }
+
+        if (mimeType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase))
+        {
+            return "audio";
+        }
+
+        return mimeType.StartsWith("video/", StringComparison.OrdinalIgnoreCase) ? "video" : "document";
+    }
+
+    // Tool arguments and results: primitives as JSON values, JSON as JSON, anything else as its text.
+    // No serializer is involved, so this stays trim- and AOT-safe.
+    private void WriteValue(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                _json.WriteNullValue();
+                break;
+            case string s:
+                WriteBudgetedString(s);
+                break;
+            case bool b:
+                _json.WriteBooleanValue(b);
+                break;
+            case int i:
+                _json.WriteNumberValue(i);
+                break;
+            case long l:
+                _json.WriteNumberValue(l);
+                break;
+            case double d when !double.IsNaN(d) && !double.IsInfinity(d):
+                _json.WriteNumberValue(d);
+                break;
+            case float f when !float.IsNaN(f) && !float.IsInfinity(f):
+                _json.WriteNumberValue(f);
+                break;
+            case decimal m:
+                _json.WriteNumberValue(m);
+                break;
+            case JsonElement element:
+                element.WriteTo(_json);
+                break;
+            case IFormattable formattable:
+                WriteBudgetedString(formattable.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            default:
+                WriteBudgetedString(value.ToString() ?? string.Empty);
+                break;
+        }
+    }
+
+    private void WriteBudgetedString(string value)
+    {
+        if (value.Length <= _remaining)
+        {
+            _json.WriteStringValue(value);
+            _remaining -= value.Length;
+            return;
+        }
+
+        int cut = Math.Max(_remaining, 0);
+        if (cut > 0 && char.IsHighSurrogate(value[cut - 1]))
+        {
+            cut--;
+        }
+
+        _json.WriteStringValue(value.AsSpan(0, cut));
+        _remaining = 0;
+    }
+}

@@ -1,0 +1,637 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.Compliance.Classification;
+
+namespace LlmTelemetry.Instrumentation;
+
+/// <summary>
+/// One model call in flight: its span (when sampled), its start time and what the call reported, until the
+/// call ends and the span and metrics are recorded.
+/// </summary>
+/// <remarks>
+/// <para>A mutable struct so that a call with only metrics listening allocates nothing. Generated code keeps it
+/// in a local and passes it by <see langword="ref"/>; copies must not both be ended.</para>
+/// <para>Nothing here throws into the caller: a failure inside telemetry is reported to the
+/// <c>LlmTelemetry</c> event source and the call goes on.</para>
+/// <para>Used by generated code; not meant to be called by hand.</para>
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct LlmOperationScope
+{
+    private static readonly object s_true = true;
+
+    private readonly LlmOperationDescriptor? _descriptor;
+    private readonly Activity? _activity;
+    private readonly Activity? _previousActivity;
+    private readonly string? _requestModel;
+    private readonly long _startTimestamp;
+    private readonly bool _captureContent;
+    private string? _responseModel;
+    private string? _responseId;
+    private object? _finishReasons; // one string, or a List<string> when a call reports several
+    private long? _inputTokens;
+    private long? _outputTokens;
+    private long? _cacheReadInputTokens;
+    private long? _reasoningOutputTokens;
+    private int? _embeddingDimensions;
+    private long _lastChunkTimestamp;
+    private double _timeToFirstChunk;
+    private StringBuilder? _streamedText;
+    private bool _outputMessagesSet;
+    private string? _errorType;
+    private bool _ended;
+
+    private LlmOperationScope(LlmOperationDescriptor descriptor, string? requestModel, Activity? activity, Activity? previousActivity, bool captureContent)
+    {
+        _descriptor = descriptor;
+        _requestModel = requestModel;
+        _activity = activity;
+        _previousActivity = previousActivity;
+        _captureContent = captureContent;
+        _startTimestamp = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>
+    /// Whether anything listens to LlmTelemetry spans or metrics. Generated bodies check this first and call the
+    /// implementation directly when it is <see langword="false"/>.
+    /// </summary>
+    public static bool IsEnabled => LlmTelemetryInstruments.IsEnabled;
+
+    /// <summary>Whether the call has a sampled span that wants its attributes.</summary>
+    public readonly bool IsRecording => _activity is { IsAllDataRequested: true };
+
+    /// <summary>Whether prompts and completions are to be recorded (a recording span and content capture on).</summary>
+    public readonly bool IsCapturingContent => _captureContent;
+
+    /// <summary>The span of the call, when sampled.</summary>
+    public readonly Activity? Activity => _activity;
+
+    /// <summary>
+    /// Starts a call: opens its span when a tracer listens, with the sampling-relevant attributes, and notes the
+    /// start time for the duration metric. The new span becomes <see cref="Activity.Current"/>.
+    /// </summary>
+    /// <param name="descriptor">The operation.</param>
+    /// <param name="requestModel">The model chosen at run time, if any; otherwise the compile-time model.</param>
+    public static LlmOperationScope Start(LlmOperationDescriptor descriptor, string? requestModel = null)
+    {
+        string? model = requestModel ?? descriptor.RequestModel;
+        Activity? previous = Activity.Current;
+        Activity? activity = null;
+        bool captureContent = false;
+        try
+        {
+            if (LlmTelemetryInstruments.Source.HasListeners())
+            {
+                LlmOperationDescriptor.SpanStart start = descriptor.GetSpanStart(model);
+                activity = LlmTelemetryInstruments.Source.StartActivity(start.Name, descriptor.Kind, parentContext: default, tags: start.Tags);
+                if (activity is { IsAllDataRequested: true })
+                {
+                    captureContent = LlmTelemetrySettings.Current.CaptureMessageContent;
+                    if (descriptor.IsStreaming)
+                    {
+                        activity.SetTag(GenAiSemanticConventions.Attributes.RequestStream, s_true);
+                    }
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            LlmTelemetryEventSource.Log.TelemetryFailed("starting a span", exception);
+        }
+
+        return new LlmOperationScope(descriptor, model, activity, previous, captureContent);
+    }
+
+    /// <summary>Starts a call and records it as failed at once, for an implementation that threw before it began.</summary>
+    /// <returns>Always <see langword="false"/>, so that it can serve as an exception filter.</returns>
+    public static bool StartFailed(LlmOperationDescriptor descriptor, string? requestModel, Exception exception)
+    {
+        LlmOperationScope scope = Start(descriptor, requestModel);
+        return scope.RecordFailure(exception);
+    }
+
+    /// <summary>Records request details through <paramref name="recorder"/> when the span is recording.</summary>
+    public void RecordRequest<TState>(TState state, LlmRequestRecorder<TState> recorder)
+    {
+        if (!IsRecording)
+        {
+            return;
+        }
+
+        try
+        {
+            recorder(ref this, state);
+        }
+        catch (Exception exception)
+        {
+            LlmTelemetryEventSource.Log.TelemetryFailed("recording the request", exception);
+        }
+    }
+
+    /// <summary>Records what <paramref name="result"/> carries through <paramref name="recorder"/>.</summary>
+    public void RecordResult<TResult>(TResult result, LlmResultRecorder<TResult>? recorder)
+    {
+        if (recorder is null || _descriptor is null)
+        {
+            return;
+        }
+
+        try
+        {
+            recorder(ref this, result);
+        }
+        catch (Exception exception)
+        {
+            LlmTelemetryEventSource.Log.TelemetryFailed("recording the result", exception);
+        }
+    }
+
+    /// <summary>Sets a string attribute on the span; nothing when <paramref name="value"/> is <see langword="null"/>.</summary>
+    public readonly void SetTag(string name, string? value)
+    {
+        if (value is not null && IsRecording)
+        {
+            _activity!.SetTag(name, value);
+        }
+    }
+
+    /// <summary>Sets an integer attribute on the span; nothing when <paramref name="value"/> is <see langword="null"/>.</summary>
+    public readonly void SetTag(string name, long? value)
+    {
+        if (value.HasValue && IsRecording)
+        {
+            _activity!.SetTag(name, value.GetValueOrDefault());
+        }
+    }
+
+    /// <summary>Sets a floating-point attribute on the span; nothing when <paramref name="value"/> is <see langword="null"/>.</summary>
+    public readonly void SetTag(string name, double? value)
+    {
+        if (value.HasValue && IsRecording)
+        {
+            _activity!.SetTag(name, value.GetValueOrDefault());
+        }
+    }
+
+    /// <summary>
+    /// Sets a floating-point attribute from a <see cref="float"/> setting as the number that was written
+    /// (0.7, not 0.699999988), since request settings are usually typed <see cref="float"/>.
+    /// </summary>
+    public readonly void SetTag(string name, float? value)
+    {
+        if (value.HasValue && IsRecording)
+        {
+            float single = value.GetValueOrDefault();
+            // decimal keeps the float's 7 significant digits, so the double is the shortest round-trip value.
+            double number = float.IsNaN(single) || float.IsInfinity(single) || Math.Abs(single) > 7.9e27f
+                ? single
+                : (double)(decimal)single;
+            _activity!.SetTag(name, number);
+        }
+    }
+
+    /// <summary>Sets a string-array attribute on the span; nothing when <paramref name="values"/> is <see langword="null"/> or empty.</summary>
+    public readonly void SetTag(string name, IEnumerable<string>? values)
+    {
+        if (values is null || !IsRecording)
+        {
+            return;
+        }
+
+        string[] array = values is ICollection<string> collection ? CopyToArray(collection) : new List<string>(values).ToArray();
+        if (array.Length > 0)
+        {
+            _activity!.SetTag(name, array);
+        }
+    }
+
+    /// <summary>Sets a JSON content attribute built with <paramref name="content"/>, when content capture is on.</summary>
+    public readonly void SetContent(string name, GenAiContentWriter content)
+    {
+        if (_captureContent)
+        {
+            _activity!.SetTag(name, content.ToJson());
+        }
+    }
+
+    /// <summary>Records <c>gen_ai.system_instructions</c> from text, when content capture is on.</summary>
+    public readonly void SetSystemInstructions(string? instructions, DataClassificationSet? classification = null)
+    {
+        if (!_captureContent || instructions is null)
+        {
+            return;
+        }
+
+        GenAiContentWriter parts = GenAiContentWriter.ForParts();
+        parts.WriteTextPart(instructions, classification);
+        _activity!.SetTag(GenAiSemanticConventions.Attributes.SystemInstructions, parts.ToJson());
+    }
+
+    /// <summary>Records <c>gen_ai.output.messages</c>, when content capture is on.</summary>
+    public void SetOutputMessages(GenAiContentWriter messages)
+    {
+        if (_captureContent)
+        {
+            _activity!.SetTag(GenAiSemanticConventions.Attributes.OutputMessages, messages.ToJson());
+            _outputMessagesSet = true;
+        }
+    }
+
+    /// <summary>Records <c>gen_ai.output.messages</c> as one assistant text message, when content capture is on.</summary>
+    public void SetOutputText(string? text)
+    {
+        if (!_captureContent || text is null)
+        {
+            return;
+        }
+
+        GenAiContentWriter messages = GenAiContentWriter.ForMessages();
+        messages.WriteTextMessage("assistant", text, classification: null, finishReason: SingleFinishReason);
+        SetOutputMessages(messages);
+    }
+
+    /// <summary>Appends streamed output text; kept only when content capture is on, and written when the stream ends.</summary>
+    public void AppendOutputText(string? text)
+    {
+        if (_captureContent && !string.IsNullOrEmpty(text))
+        {
+            (_streamedText ??= new StringBuilder()).Append(text);
+        }
+    }
+
+    /// <summary>Sets the <c>gen_ai.response.model</c>.</summary>
+    public void SetResponseModel(string? model)
+    {
+        if (model is not null)
+        {
+            _responseModel = model;
+        }
+    }
+
+    /// <summary>Sets the <c>gen_ai.response.id</c>.</summary>
+    public void SetResponseId(string? id)
+    {
+        if (id is not null)
+        {
+            _responseId = id;
+        }
+    }
+
+    /// <summary>Adds a <c>gen_ai.response.finish_reasons</c> entry.</summary>
+    public void AddFinishReason(string? reason)
+    {
+        if (reason is null)
+        {
+            return;
+        }
+
+        switch (_finishReasons)
+        {
+            case null:
+                _finishReasons = reason;
+                break;
+            case string first:
+                _finishReasons = new List<string>(2) { first, reason };
+                break;
+            case List<string> list:
+                list.Add(reason);
+                break;
+        }
+    }
+
+    /// <summary>Sets the input token count.</summary>
+    public void SetInputTokens(long? count) => _inputTokens = count ?? _inputTokens;
+
+    /// <summary>Sets the output token count.</summary>
+    public void SetOutputTokens(long? count) => _outputTokens = count ?? _outputTokens;
+
+    /// <summary>Sets the cached input token count.</summary>
+    public void SetCacheReadInputTokens(long? count) => _cacheReadInputTokens = count ?? _cacheReadInputTokens;
+
+    /// <summary>Sets the reasoning output token count.</summary>
+    public void SetReasoningOutputTokens(long? count) => _reasoningOutputTokens = count ?? _reasoningOutputTokens;
+
+    /// <summary>Adds token counts reported in pieces, as streamed usage updates are.</summary>
+    public void AddUsage(long? inputTokens, long? outputTokens, long? cacheReadInputTokens = null, long? reasoningOutputTokens = null)
+    {
+        _inputTokens = Add(_inputTokens, inputTokens);
+        _outputTokens = Add(_outputTokens, outputTokens);
+        _cacheReadInputTokens = Add(_cacheReadInputTokens, cacheReadInputTokens);
+        _reasoningOutputTokens = Add(_reasoningOutputTokens, reasoningOutputTokens);
+    }
+
+    /// <summary>Sets the <c>gen_ai.embeddings.dimension.count</c>.</summary>
+    public void SetEmbeddingDimensions(int? dimensions) => _embeddingDimensions = dimensions ?? _embeddingDimensions;
+
+    /// <summary>
+    /// Notes that a streamed chunk arrived: the first sets the time to first chunk, every later one a time per
+    /// output chunk sample (end of the previous chunk to end of this one).
+    /// </summary>
+    public void OnChunk()
+    {
+        if (_descriptor is null || _ended)
+        {
+            return;
+        }
+
+        try
+        {
+            long now = Stopwatch.GetTimestamp();
+            if (_lastChunkTimestamp == 0)
+            {
+                _timeToFirstChunk = Seconds(_startTimestamp, now);
+                if (LlmTelemetryInstruments.TimeToFirstChunk.Enabled)
+                {
+                    TagList tags = MetricTags(includeError: false);
+                    LlmTelemetryInstruments.TimeToFirstChunk.Record(_timeToFirstChunk, tags);
+                }
+            }
+            else if (LlmTelemetryInstruments.TimePerOutputChunk.Enabled)
+            {
+                TagList tags = MetricTags(includeError: false);
+                LlmTelemetryInstruments.TimePerOutputChunk.Record(Seconds(_lastChunkTimestamp, now), tags);
+            }
+
+            _lastChunkTimestamp = now;
+        }
+        catch (Exception exception)
+        {
+            LlmTelemetryEventSource.Log.TelemetryFailed("recording a chunk", exception);
+        }
+    }
+
+    /// <summary>
+    /// Puts <see cref="Activity.Current"/> back to what it was before the span started, for a call that returns
+    /// to its caller before it ends (a pending task, a stream): the caller's code must not run inside the span.
+    /// </summary>
+    public readonly void LeaveCurrent()
+    {
+        if (_activity is not null && ReferenceEquals(Activity.Current, _activity))
+        {
+            Activity.Current = _previousActivity;
+        }
+    }
+
+    /// <summary>Makes the span <see cref="Activity.Current"/> again, so work the call starts later is its child.</summary>
+    /// <returns>Whether anything changed, to pass to <see cref="LeaveCurrent"/>.</returns>
+    public readonly bool EnterCurrent()
+    {
+        if (_activity is null || _ended || ReferenceEquals(Activity.Current, _activity))
+        {
+            return false;
+        }
+
+        Activity.Current = _activity;
+        return true;
+    }
+
+    /// <summary>
+    /// Records the call as failed: <c>error.type</c>, status Error, the exception as a span event, and the
+    /// duration; then ends it.
+    /// </summary>
+    /// <returns>Always <see langword="false"/>, so that generated code can call it from an exception filter and
+    /// the exception goes on untouched.</returns>
+    public bool RecordFailure(Exception exception)
+    {
+        if (_descriptor is null || _ended)
+        {
+            return false;
+        }
+
+        try
+        {
+            _errorType = exception.GetType().FullName ?? exception.GetType().Name;
+            if (_activity is not null)
+            {
+                _activity.SetStatus(ActivityStatusCode.Error, exception.Message);
+                if (_activity.IsAllDataRequested)
+                {
+                    _activity.SetTag(GenAiSemanticConventions.Attributes.ErrorType, _errorType);
+                    _activity.AddException(exception);
+                }
+            }
+        }
+        catch (Exception telemetryException)
+        {
+            LlmTelemetryEventSource.Log.TelemetryFailed("recording a failure", telemetryException);
+        }
+
+        End();
+        return false;
+    }
+
+    /// <summary>Records a call whose task was cancelled without an exception object to hand.</summary>
+    public void RecordCancellation()
+    {
+        if (_descriptor is null || _ended)
+        {
+            return;
+        }
+
+        _errorType = typeof(System.Threading.Tasks.TaskCanceledException).FullName;
+        if (_activity is not null)
+        {
+            _activity.SetStatus(ActivityStatusCode.Error);
+            if (_activity.IsAllDataRequested)
+            {
+                _activity.SetTag(GenAiSemanticConventions.Attributes.ErrorType, _errorType);
+            }
+        }
+
+        End();
+    }
+
+    /// <summary>Records <paramref name="result"/> and ends the call successfully.</summary>
+    public void Complete<TResult>(TResult result, LlmResultRecorder<TResult>? recorder)
+    {
+        RecordResult(result, recorder);
+        End();
+    }
+
+    /// <summary>Ends the call successfully.</summary>
+    public void Complete() => End();
+
+    private void End()
+    {
+        if (_descriptor is null || _ended)
+        {
+            return;
+        }
+
+        _ended = true;
+        try
+        {
+            long end = Stopwatch.GetTimestamp();
+            if (_activity is not null)
+            {
+                if (_activity.IsAllDataRequested)
+                {
+                    SetResponseTags(_activity);
+                }
+
+                _activity.Stop();
+                if (ReferenceEquals(Activity.Current, _activity))
+                {
+                    Activity.Current = _previousActivity;
+                }
+            }
+
+            RecordMetrics(end);
+        }
+        catch (Exception exception)
+        {
+            LlmTelemetryEventSource.Log.TelemetryFailed("ending a span", exception);
+        }
+    }
+
+    private readonly string? SingleFinishReason => _finishReasons as string;
+
+    private readonly void SetResponseTags(Activity activity)
+    {
+        if (_responseModel is not null)
+        {
+            activity.SetTag(GenAiSemanticConventions.Attributes.ResponseModel, _responseModel);
+        }
+
+        if (_responseId is not null)
+        {
+            activity.SetTag(GenAiSemanticConventions.Attributes.ResponseId, _responseId);
+        }
+
+        switch (_finishReasons)
+        {
+            case string single:
+                activity.SetTag(GenAiSemanticConventions.Attributes.ResponseFinishReasons, FinishReasonArrays.For(single));
+                break;
+            case List<string> several:
+                activity.SetTag(GenAiSemanticConventions.Attributes.ResponseFinishReasons, several.ToArray());
+                break;
+        }
+
+        if (_inputTokens.HasValue)
+        {
+            activity.SetTag(GenAiSemanticConventions.Attributes.UsageInputTokens, _inputTokens.GetValueOrDefault());
+        }
+
+        if (_outputTokens.HasValue)
+        {
+            activity.SetTag(GenAiSemanticConventions.Attributes.UsageOutputTokens, _outputTokens.GetValueOrDefault());
+        }
+
+        if (_cacheReadInputTokens.HasValue)
+        {
+            activity.SetTag(GenAiSemanticConventions.Attributes.UsageCacheReadInputTokens, _cacheReadInputTokens.GetValueOrDefault());
+        }
+
+        if (_reasoningOutputTokens.HasValue)
+        {
+            activity.SetTag(GenAiSemanticConventions.Attributes.UsageReasoningOutputTokens, _reasoningOutputTokens.GetValueOrDefault());
+        }
+
+        if (_embeddingDimensions.HasValue)
+        {
+            activity.SetTag(GenAiSemanticConventions.Attributes.EmbeddingsDimensionCount, _embeddingDimensions.GetValueOrDefault());
+        }
+
+        if (_lastChunkTimestamp != 0)
+        {
+            activity.SetTag(GenAiSemanticConventions.Attributes.ResponseTimeToFirstChunk, _timeToFirstChunk);
+        }
+
+        if (_captureContent && _streamedText is not null && !_outputMessagesSet)
+        {
+            GenAiContentWriter messages = GenAiContentWriter.ForMessages();
+            messages.WriteTextMessage("assistant", _streamedText.ToString(), classification: null, finishReason: SingleFinishReason);
+            activity.SetTag(GenAiSemanticConventions.Attributes.OutputMessages, messages.ToJson());
+        }
+    }
+
+    private readonly void RecordMetrics(long endTimestamp)
+    {
+        if (LlmTelemetryInstruments.OperationDuration.Enabled)
+        {
+            TagList tags = MetricTags(includeError: true);
+            LlmTelemetryInstruments.OperationDuration.Record(Seconds(_startTimestamp, endTimestamp), tags);
+        }
+
+        if (LlmTelemetryInstruments.TokenUsage.Enabled && (_inputTokens.HasValue || _outputTokens.HasValue))
+        {
+            TagList tags = MetricTags(includeError: false);
+            if (_inputTokens.HasValue)
+            {
+                tags.Add(GenAiSemanticConventions.Attributes.TokenType, GenAiSemanticConventions.TokenTypes.Input);
+                LlmTelemetryInstruments.TokenUsage.Record(_inputTokens.GetValueOrDefault(), tags);
+            }
+
+            if (_outputTokens.HasValue)
+            {
+                if (_inputTokens.HasValue)
+                {
+                    tags[tags.Count - 1] = new KeyValuePair<string, object?>(GenAiSemanticConventions.Attributes.TokenType, GenAiSemanticConventions.TokenTypes.Output);
+                }
+                else
+                {
+                    tags.Add(GenAiSemanticConventions.Attributes.TokenType, GenAiSemanticConventions.TokenTypes.Output);
+                }
+
+                LlmTelemetryInstruments.TokenUsage.Record(_outputTokens.GetValueOrDefault(), tags);
+            }
+        }
+    }
+
+    // At most 7 tags, within the 8 a TagList holds without allocating.
+    private readonly TagList MetricTags(bool includeError)
+    {
+        LlmOperationDescriptor descriptor = _descriptor!;
+        var tags = new TagList
+        {
+            { GenAiSemanticConventions.Attributes.OperationName, descriptor.OperationName },
+        };
+        if (descriptor.ProviderName is not null)
+        {
+            tags.Add(GenAiSemanticConventions.Attributes.ProviderName, descriptor.ProviderName);
+        }
+
+        if (_requestModel is not null)
+        {
+            tags.Add(GenAiSemanticConventions.Attributes.RequestModel, _requestModel);
+        }
+
+        if (_responseModel is not null)
+        {
+            tags.Add(GenAiSemanticConventions.Attributes.ResponseModel, _responseModel);
+        }
+
+        if (descriptor.ServerAddress is not null)
+        {
+            tags.Add(GenAiSemanticConventions.Attributes.ServerAddress, descriptor.ServerAddress);
+            if (descriptor.ServerPort is not null)
+            {
+                tags.Add(GenAiSemanticConventions.Attributes.ServerPort, descriptor.ServerPort);
+            }
+        }
+
+        if (includeError && _errorType is not null)
+        {
+            tags.Add(GenAiSemanticConventions.Attributes.ErrorType, _errorType);
+        }
+
+        return tags;
+    }
+
+    private static double Seconds(long startTimestamp, long endTimestamp) =>
+        (endTimestamp - startTimestamp) / (double)Stopwatch.Frequency;
+
+    private static long? Add(long? total, long? part) =>
+        part.HasValue ? total.GetValueOrDefault() + part.GetValueOrDefault() : total;
+
+    private static string[] CopyToArray(ICollection<string> collection)
+    {
+        var array = new string[collection.Count];
+        collection.CopyTo(array, 0);
+        return array;
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Reflection;
+
+namespace LlmTelemetry.Instrumentation;
+
+/// <summary>The one <see cref="ActivitySource"/> and the one <see cref="Meter"/> of LlmTelemetry, with its instruments.</summary>
+internal static class LlmTelemetryInstruments
+{
+    public const string SourceName = "LlmTelemetry";
+    public const string MeterName = "LlmTelemetry";
+
+    // Advised boundaries of the GenAI conventions (seconds for durations, tokens for usage).
+    private static readonly double[] s_durationBuckets = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
+    private static readonly long[] s_tokenBuckets = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864];
+
+    public static readonly string Version = ReadVersion();
+
+    public static readonly ActivitySource Source = new(SourceName, Version);
+
+    public static readonly Meter Meter = new(MeterName, Version);
+
+    public static readonly Histogram<double> OperationDuration = Meter.CreateHistogram(
+        GenAiSemanticConventions.Metrics.ClientOperationDuration,
+        unit: "s",
+        description: "GenAI operation duration.",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
+
+    public static readonly Histogram<long> TokenUsage = Meter.CreateHistogram(
+        GenAiSemanticConventions.Metrics.ClientTokenUsage,
+        unit: "{token}",
+        description: "Number of input and output tokens used.",
+        tags: null,
+        advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = s_tokenBuckets });
+
+    public static readonly Histogram<double> TimeToFirstChunk = Meter.CreateHistogram(
+        GenAiSemanticConventions.Metrics.ClientOperationTimeToFirstChunk,
+        unit: "s",
+        description: "Time to receive the first chunk of a streamed response.",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
+
+    public static readonly Histogram<double> TimePerOutputChunk = Meter.CreateHistogram(
+        GenAiSemanticConventions.Metrics.ClientOperationTimePerOutputChunk,
+        unit: "s",
+        description: "Time between consecutive chunks of a streamed response, from the second chunk on.",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
+
+    /// <summary>Whether anything listens: a span listener on the source or a metric listener on an instrument.</summary>
+    public static bool IsEnabled =>
+        Source.HasListeners() || OperationDuration.Enabled || TokenUsage.Enabled || TimeToFirstChunk.Enabled || TimePerOutputChunk.Enabled;
+
+    private static string ReadVersion()
+    {
+        string? version = typeof(LlmTelemetryInstruments).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        if (string.IsNullOrEmpty(version))
+        {
+            return "0.0.0";
+        }
+
+        int metadata = version!.IndexOf('+');
+        return metadata < 0 ? version : version.Substring(0, metadata);
+    }
+}

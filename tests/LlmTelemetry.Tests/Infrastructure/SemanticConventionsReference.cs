@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace LlmTelemetry.Tests.Infrastructure;
+
+/// <summary>
+/// The GenAI semantic-conventions digest (<c>../shared/reference/genai-semconv.json</c> beside the repository),
+/// the reference every emitted name is checked against.
+/// </summary>
+public sealed class SemanticConventionsReference
+{
+    public const string PathVariable = "LLMT_SEMCONV_REFERENCE";
+
+    private static readonly Lazy<SemanticConventionsReference> s_instance = new(Load);
+
+    private readonly JsonElement _root;
+
+    private SemanticConventionsReference(JsonElement root) => _root = root;
+
+    public static SemanticConventionsReference Instance => s_instance.Value;
+
+    /// <summary>The span definition (by key, for example <c>inference</c>) an operation name maps to.</summary>
+    public JsonElement SpanFor(string operationName)
+    {
+        string key = _root.GetProperty("operation_to_span_keys").GetProperty(operationName)[0].GetString()!;
+        return _root.GetProperty("spans").GetProperty(key);
+    }
+
+    public JsonElement Metric(string name) => _root.GetProperty("metrics").GetProperty(name);
+
+    public IReadOnlyList<string> ContentAttributes =>
+        _root.GetProperty("content_capture").GetProperty("opt_in_attributes").EnumerateArray().Select(static e => e.GetString()!).ToList();
+
+    public static IReadOnlyDictionary<string, JsonElement> Attributes(JsonElement definition) =>
+        definition.GetProperty("attributes").EnumerateObject().ToDictionary(static p => p.Name, static p => p.Value);
+
+    private static SemanticConventionsReference Load()
+    {
+        string path = Environment.GetEnvironmentVariable(PathVariable) ?? DefaultPath();
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(
+                $"The GenAI semantic-conventions reference was not found at '{path}'. It lives in ../shared/reference beside the repository; set {PathVariable} to point elsewhere.",
+                path);
+        }
+
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
+        return new SemanticConventionsReference(document.RootElement.Clone());
+    }
+
+    private static string DefaultPath()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Generators.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "reference", "genai-semconv.json"));
+            }
+        }
+
+        throw new InvalidOperationException("Generators.sln was not found above the test output directory.");
+    }
+}
