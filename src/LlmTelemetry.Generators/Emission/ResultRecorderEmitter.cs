@@ -96,6 +96,20 @@ internal static class ResultRecorderEmitter
         }
     }
 
+    // A switch over the members known at compile time: calling ToString() on an enum boxes it.
+    private static string EnumName(ResultMemberModel member, string value)
+    {
+        var arms = new System.Text.StringBuilder();
+        arms.Append(value).Append(" switch { ");
+        foreach (string name in member.EnumMembers)
+        {
+            arms.Append(member.EnumType).Append('.').Append(name).Append(" => \"").Append(name.TrimStart('@')).Append("\", ");
+        }
+
+        arms.Append("_ => ").Append(value).Append(".ToString() }");
+        return arms.ToString();
+    }
+
     private static void WriteFinishReason(SourceWriter body, ResultMemberModel member, string access, LocalNames names)
     {
         string s = names.LambdaScope;
@@ -105,11 +119,11 @@ internal static class ResultRecorderEmitter
                 body.Line($"{s}.AddFinishReason({access});");
                 break;
             case MemberValueKind.Enum:
-                body.Line($"{s}.AddFinishReason({access}.ToString());");
+                body.Line($"{s}.AddFinishReason({EnumName(member, access)});");
                 break;
             case MemberValueKind.NullableEnum:
                 body.Open($"if ({access} is {{ }} {names.Item})");
-                body.Line($"{s}.AddFinishReason({names.Item}.ToString());");
+                body.Line($"{s}.AddFinishReason({EnumName(member, names.Item)});");
                 body.Close();
                 break;
             case MemberValueKind.StringCollection:

@@ -42,7 +42,9 @@ internal enum ResultKind
 /// <param name="Role">What the member holds.</param>
 /// <param name="Name">The member name, escaped when it is a keyword.</param>
 /// <param name="ValueKind">How its value is converted.</param>
-internal sealed record ResultMemberModel(ResultMemberRole Role, string Name, MemberValueKind ValueKind);
+/// <param name="EnumType">For an enum, its type as written in generated code.</param>
+/// <param name="EnumMembers">For an enum, the names of its members with distinct values, so that names are read without boxing.</param>
+internal sealed record ResultMemberModel(ResultMemberRole Role, string Name, MemberValueKind ValueKind, string? EnumType, EquatableArray<string> EnumMembers);
 
 internal enum ResultMemberRole
 {

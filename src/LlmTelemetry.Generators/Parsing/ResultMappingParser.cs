@@ -102,7 +102,18 @@ internal static class ResultMappingParser
                     // A member of the wrong type is reported by the analyzer (LLMT0012) and left out here.
                     if (ResultMemberRules.ValueKind(memberType!, role, known) is { } valueKind)
                     {
-                        members.Add(new ResultMemberModel(role, SymbolFormatting.Identifier(member.Name), valueKind));
+                        ITypeSymbol? enumType = valueKind switch
+                        {
+                            MemberValueKind.Enum => memberType,
+                            MemberValueKind.NullableEnum => ((INamedTypeSymbol)memberType!).TypeArguments[0],
+                            _ => null,
+                        };
+                        members.Add(new ResultMemberModel(
+                            role,
+                            SymbolFormatting.Identifier(member.Name),
+                            valueKind,
+                            enumType is null ? null : SymbolFormatting.Type(enumType),
+                            enumType is null ? EquatableArray<string>.Empty : EnumMembers(enumType)));
                         seenRoles.Add(role);
                     }
                 }
@@ -111,6 +122,15 @@ internal static class ResultMappingParser
 
         return members.OrderBy(static m => m.Role).ToEquatableArray();
     }
+
+    // One name per distinct value: aliases would make the generated switch repeat a case.
+    private static EquatableArray<string> EnumMembers(ITypeSymbol enumType) =>
+        enumType.GetMembers()
+            .OfType<IFieldSymbol>()
+            .Where(static f => f.HasConstantValue)
+            .GroupBy(static f => f.ConstantValue)
+            .Select(static g => SymbolFormatting.Identifier(g.First().Name))
+            .ToEquatableArray();
 
     private static bool IsReadable(ISymbol member, out ITypeSymbol? type)
     {

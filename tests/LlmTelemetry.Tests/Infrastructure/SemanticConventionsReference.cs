@@ -31,6 +31,9 @@ public sealed class SemanticConventionsReference
 
     public JsonElement Metric(string name) => _root.GetProperty("metrics").GetProperty(name);
 
+    /// <summary>The content part shapes, by part type, with their required fields.</summary>
+    public JsonElement ContentParts => _root.GetProperty("content_capture").GetProperty("parts");
+
     public IReadOnlyList<string> ContentAttributes =>
         _root.GetProperty("content_capture").GetProperty("opt_in_attributes").EnumerateArray().Select(static e => e.GetString()!).ToList();
 

@@ -1,0 +1,117 @@
+using System;
+using System.Threading.Tasks;
+using LlmTelemetry.Tests.Infrastructure;
+using LlmTelemetry.Tests.Operations;
+using Microsoft.Extensions.AI;
+using Xunit;
+
+namespace LlmTelemetry.Tests;
+
+/// <summary>
+/// Bytes a generated body allocates beyond its implementation (whose implementations here allocate nothing),
+/// read with <see cref="GC.GetAllocatedBytesForCurrentThread"/>. Timing is measured in bench/, not here.
+/// </summary>
+public sealed class AllocationTests
+{
+    private const int Calls = 1_000;
+
+    [Fact]
+    public void Nothing_listening_allocates_nothing()
+    {
+        var operations = new AllocationFreeOperations();
+
+        Assert.Equal(0, Measure(() => operations.Complete("Hi")));
+        Assert.Equal(0, Measure(() => operations.CompleteAsync("Hi")));
+        Assert.Equal(0, Measure(() => operations.ChatAsync("Hi")));
+        Assert.Equal(0, Measure(() => operations.CountAsync("Hi")));
+        Assert.Equal(0, Measure(() => operations.StreamAsync("Hi")));
+    }
+
+    [Fact]
+    public async Task Nothing_listening_a_stream_allocates_nothing()
+    {
+        var operations = new AllocationFreeOperations();
+        var stream = new CachedStream(100);
+        long allocated = 0;
+        for (int round = 0; round < 3; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            await foreach (ChatResponseUpdate _ in operations.StreamOver(stream))
+            {
+            }
+
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before; // the last round, after warm-up
+        }
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Metrics_only_allocates_nothing()
+    {
+        using var capture = new TelemetryCapture(traces: false);
+        var operations = new AllocationFreeOperations();
+
+        Assert.Equal(0, Measure(() => operations.Complete("Hi")));
+        Assert.Equal(0, Measure(() => operations.CompleteAsync("Hi")));
+        Assert.Equal(0, Measure(() => operations.ChatAsync("Hi")));
+        Assert.Equal(0, Measure(() => operations.CountAsync("Hi")));
+        Assert.Equal(2 * Calls + 2 * Calls + 2 * Calls + 2 * Calls, TotalDurationCount(capture));
+    }
+
+    [Fact]
+    public async Task Metrics_only_a_stream_allocates_only_per_stream_not_per_chunk()
+    {
+        using var capture = new TelemetryCapture(traces: false);
+        var operations = new AllocationFreeOperations();
+
+        long oneStream = await MeasureStreamAsync(operations, chunks: 100);
+        long tenTimesLonger = await MeasureStreamAsync(operations, chunks: 1000);
+
+        Assert.Equal(oneStream, tenTimesLonger);
+    }
+
+    private static long Measure<T>(Func<T> call)
+    {
+        for (int i = 0; i < Calls; i++)
+        {
+            call(); // warm up: tiered compilation and first-use caches allocate once
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            call();
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private static async Task<long> MeasureStreamAsync(AllocationFreeOperations operations, int chunks)
+    {
+        var stream = new CachedStream(chunks);
+        long allocated = 0;
+        for (int round = 0; round < 3; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            await foreach (ChatResponseUpdate _ in operations.StreamOver(stream))
+            {
+            }
+
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        return allocated;
+    }
+
+    private static long TotalDurationCount(TelemetryCapture capture)
+    {
+        long count = 0;
+        foreach (var point in TelemetryCapture.Points(capture.Metric("gen_ai.client.operation.duration")))
+        {
+            count += point.GetHistogramCount();
+        }
+
+        return count;
+    }
+}

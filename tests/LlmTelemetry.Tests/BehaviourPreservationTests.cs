@@ -1,0 +1,152 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LlmTelemetry.Tests.Infrastructure;
+using LlmTelemetry.Tests.Operations;
+using Microsoft.Extensions.AI;
+using Xunit;
+
+namespace LlmTelemetry.Tests;
+
+/// <summary>Telemetry never changes what a call does: same value, same task, same exception, same cancellation.</summary>
+public sealed class BehaviourPreservationTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_implementations_task_is_returned_itself(bool pending)
+    {
+        using var capture = new TelemetryCapture();
+        var operations = new ShapeOperations { Pending = pending };
+
+        Task<Completion> task = operations.CompleteAsync("Hi");
+
+        Assert.Same(operations.LastTask, task);
+        await task;
+        Assert.Single(capture.OperationSpans);
+    }
+
+    [Fact]
+    public void A_synchronous_exception_is_the_same_object_with_its_original_stack()
+    {
+        using var capture = new TelemetryCapture();
+        var failure = new InvalidOperationException("no");
+        var operations = new ShapeOperations { Failure = failure };
+
+        InvalidOperationException thrown = Assert.Throws<InvalidOperationException>(() => operations.Complete("Hi"));
+
+        Assert.Same(failure, thrown);
+        Assert.Contains("ShapeOperations.Produce", thrown.StackTrace);
+        Assert.Equal("System.InvalidOperationException", capture.SingleSpan().GetTagItem("error.type"));
+    }
+
+    [Fact]
+    public async Task A_faulted_task_is_returned_with_its_own_exception()
+    {
+        using var capture = new TelemetryCapture();
+        var failure = new InvalidOperationException("no");
+        var operations = new ShapeOperations { Failure = failure, Pending = true };
+
+        Task<Completion> task = operations.CompleteAsync("Hi");
+        InvalidOperationException thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => task);
+
+        Assert.Same(operations.LastTask, task);
+        Assert.Same(failure, thrown);
+        Assert.Same(failure, task.Exception!.InnerException);
+        Assert.Equal(ActivityStatusCode.Error, capture.SingleSpan().Status);
+    }
+
+    [Fact]
+    public async Task A_value_task_failure_is_the_same_exception()
+    {
+        using var capture = new TelemetryCapture();
+        var failure = new TimeoutException();
+
+        Exception thrown = await Assert.ThrowsAsync<TimeoutException>(async () => await new ShapeOperations { Failure = failure, Pending = true }.CompleteValueAsync("Hi"));
+
+        Assert.Same(failure, thrown);
+        Assert.Equal("System.TimeoutException", capture.SingleSpan().GetTagItem("error.type"));
+    }
+
+    [Fact]
+    public async Task Cancellation_cancels_the_returned_task_and_marks_the_span()
+    {
+        using var capture = new TelemetryCapture();
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Task<Completion> task = new ShapeOperations { Pending = true }.CompleteAsync("Hi", cancellation.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
+        Assert.True(task.IsCanceled);
+        Activity span = capture.SingleSpan();
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
+        Assert.Equal("System.Threading.Tasks.TaskCanceledException", span.GetTagItem("error.type"));
+    }
+
+    [Fact]
+    public async Task Nothing_listening_the_implementation_runs_unchanged()
+    {
+        var operations = new ShapeOperations { Pending = true };
+
+        Task<Completion> task = operations.CompleteAsync("Hi");
+
+        Assert.Same(operations.LastTask, task);
+        Assert.Same(operations.LastResult ?? await task, await task);
+    }
+
+    [Fact]
+    public async Task The_span_is_current_inside_the_implementation_and_not_after_the_call_returns()
+    {
+        using var capture = new TelemetryCapture();
+        var client = new CurrentActivityRecordingClient();
+        var operations = new ChatOperations(client);
+        using Activity? parent = TestParentSource.Source.StartActivity("request");
+
+        Task<ChatResponse> task = operations.AnswerAsync("Hi");
+
+        Assert.Same(parent, Activity.Current); // the caller goes on outside the span, though the call is pending
+        await task;
+        Assert.Same(parent, Activity.Current);
+        Activity span = capture.SingleSpan();
+        Assert.Same(span, client.CurrentDuringCall);
+        Assert.Equal(parent!.SpanId, span.ParentSpanId);
+    }
+
+    [Fact]
+    public void A_failure_inside_telemetry_does_not_reach_the_caller()
+    {
+        using var capture = new TelemetryCapture();
+
+        FaultyUsage result = new FaultyResultOperations().Complete("Hi");
+
+        Assert.Equal("fine", result.Text);
+        Activity span = capture.SingleSpan();
+        Assert.Equal(ActivityStatusCode.Unset, span.Status);
+        Assert.Null(span.GetTagItem("gen_ai.usage.input_tokens"));
+    }
+
+    /// <summary>Notes <see cref="Activity.Current"/> while the model call runs, and answers later.</summary>
+    private sealed class CurrentActivityRecordingClient : IChatClient
+    {
+        public Activity? CurrentDuringCall { get; private set; }
+
+        public async Task<ChatResponse> GetResponseAsync(System.Collections.Generic.IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            CurrentDuringCall = Activity.Current;
+            await Task.Delay(10, cancellationToken);
+            return new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok"));
+        }
+
+        public System.Collections.Generic.IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(System.Collections.Generic.IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using LlmTelemetry.Tests.Infrastructure;
+using Microsoft.Extensions.AI;
+
+namespace LlmTelemetry.Tests.Operations;
+
+/// <summary>Operations whose implementations allocate nothing, so any byte a call allocates is the generated body's.</summary>
+public partial class AllocationFreeOperations
+{
+    private static readonly Completion s_completion = new("cached");
+    private static readonly Task<Completion> s_completionTask = Task.FromResult(s_completion);
+    private static readonly ChatResponse s_response = new(new ChatMessage(ChatRole.Assistant, "cached"))
+    {
+        ModelId = "gpt-4o-mini-2024-07-18",
+        ResponseId = "chatcmpl-1",
+        FinishReason = ChatFinishReason.Stop,
+        Usage = new UsageDetails { InputTokenCount = 12, OutputTokenCount = 34 },
+    };
+
+    private static readonly Task<ChatResponse> s_responseTask = Task.FromResult(s_response);
+    private readonly CachedStream _stream = new(100);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    public partial Completion Complete([Prompt] string prompt);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    public partial Task<Completion> CompleteAsync([Prompt] string prompt, CancellationToken cancellationToken = default);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini", ServerAddress = "api.openai.com", ServerPort = 443)]
+    public partial Task<ChatResponse> ChatAsync([Prompt] string prompt, ChatOptions? options = null, CancellationToken cancellationToken = default);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    public partial ValueTask<int> CountAsync([Prompt] string prompt);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    public partial IAsyncEnumerable<ChatResponseUpdate> StreamAsync([Prompt] string prompt);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    public partial IAsyncEnumerable<ChatResponseUpdate> StreamOver(CachedStream source);
+
+    private Completion CompleteCore(string prompt) => s_completion;
+
+    private Task<Completion> CompleteCoreAsync(string prompt, CancellationToken cancellationToken) => s_completionTask;
+
+    private Task<ChatResponse> ChatCoreAsync(string prompt, ChatOptions? options, CancellationToken cancellationToken) => s_responseTask;
+
+    private ValueTask<int> CountCoreAsync(string prompt) => new(prompt.Length);
+
+    private IAsyncEnumerable<ChatResponseUpdate> StreamCoreAsync(string prompt) => _stream;
+
+    private IAsyncEnumerable<ChatResponseUpdate> StreamOverCore(CachedStream source) => source;
+}
