@@ -83,7 +83,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedContainingType = Create(
         DiagnosticIds.UnsupportedContainingType,
         "Operation method in an unsupported type",
-        "'{0}' is declared in {1}, where LlmTelemetry cannot generate a body; move it to a class, struct or record",
+        "'{0}' is declared in {1}, so LlmTelemetry cannot write its body; move it to a class, struct or record",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnknownOperationName = Create(

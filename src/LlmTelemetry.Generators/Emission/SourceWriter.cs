@@ -46,5 +46,48 @@ internal sealed class SourceWriter
         Line("}" + suffix);
     }
 
-    public override string ToString() => _text.ToString();
+    /// <summary>
+    /// The text, laid out as the repository's own code is: a blank line after a closing brace that ends a
+    /// statement, and none before a closing brace.
+    /// </summary>
+    public override string ToString()
+    {
+        string[] lines = _text.ToString().Split('\n');
+        var result = new StringBuilder(_text.Length + 256);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i];
+            string next = i + 1 < lines.Length ? lines[i + 1].TrimStart() : string.Empty;
+            if (line.Length == 0 && next.StartsWith("}", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            result.Append(line);
+            if (i + 1 < lines.Length)
+            {
+                result.Append('\n');
+            }
+
+            if (line.TrimStart() == "}" && next.Length > 0 && !StartsWithAny(next, "}", "catch", "else", "finally", ")", "#"))
+            {
+                result.Append('\n');
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private static bool StartsWithAny(string text, params string[] prefixes)
+    {
+        foreach (string prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

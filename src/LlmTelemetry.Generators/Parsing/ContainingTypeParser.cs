@@ -37,7 +37,7 @@ internal static class ContainingTypeParser
             string? unsupported = type.TypeKind switch
             {
                 TypeKind.Interface => "an interface",
-                _ when syntax.Modifiers.Any(SyntaxKind.FileKeyword) => "a file-local type, which another file cannot reopen",
+                _ when syntax.Modifiers.Any(SyntaxKind.FileKeyword) => "a file-local type (a generated file cannot reopen it)",
                 _ => null,
             };
             if (unsupported is not null)

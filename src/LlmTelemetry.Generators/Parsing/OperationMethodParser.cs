@@ -31,7 +31,11 @@ internal static class OperationMethodParser
     {
         Location methodLocation = method.Locations.FirstOrDefault() ?? Location.None;
         var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as MethodDeclarationSyntax;
-        if (syntax is null || SymbolFormatting.HasErrors(method.ReturnType) || method.Parameters.Any(static p => SymbolFormatting.HasErrors(p.Type)))
+        if (syntax is null
+            || syntax.ContainsDiagnostics
+            || SymbolFormatting.HasErrors(method.ReturnType)
+            || method.Parameters.Any(static p => SymbolFormatting.HasErrors(p.Type))
+            || method.TypeParameters.Any(static t => t.ConstraintTypes.Any(SymbolFormatting.HasErrors)))
         {
             return null; // incomplete code: the compiler already says what is wrong
         }
@@ -72,7 +76,7 @@ internal static class OperationMethodParser
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NoModel, arguments.AttributeLocation, method.Name));
         }
 
-        if (WellKnownValues.ReportsTokenUsage(operationName) && !ResultMappingParser.MapsTokenUsage(result) && shape is not (ReturnShape.Void or ReturnShape.Task or ReturnShape.ValueTask))
+        if (unsupportedReturn is null && WellKnownValues.ReportsTokenUsage(operationName) && !ResultMappingParser.MapsTokenUsage(result) && shape is not (ReturnShape.Void or ReturnShape.Task or ReturnShape.ValueTask))
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ResultNotMapped, syntax.ReturnType.GetLocation(), resultType?.ToDisplayString() ?? method.ReturnType.ToDisplayString(), method.Name));
         }

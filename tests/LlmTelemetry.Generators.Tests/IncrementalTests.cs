@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Linq;
+using LlmTelemetry.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace LlmTelemetry.Generators.Tests;
+
+/// <summary>The pipeline caches: an edit that does not touch an operation reuses every step and every output.</summary>
+public sealed class IncrementalTests
+{
+    private const string Unrelated = "namespace Contoso.Other; public class Clock { public int Now => 1; }";
+
+    [Fact]
+    public void An_edit_in_another_file_leaves_every_step_and_output_cached()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
+
+        CSharpCompilation edited = Replace(compilation, 1, Unrelated.Replace("=> 1", "=> 2"));
+        GeneratorRunResult run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertAllCached(run.TrackedSteps[LlmOperationGenerator.TrackingNames.Operations]);
+        AssertAllCached(run.TrackedSteps[LlmOperationGenerator.TrackingNames.Files]);
+        AssertAllCached(run.TrackedOutputSteps.SelectMany(static s => s.Value));
+    }
+
+    [Fact]
+    public void An_edit_in_the_operations_file_that_changes_nothing_relevant_reuses_the_output()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
+
+        CSharpCompilation edited = Replace(compilation, 0, Scenarios.MeaiChat.Replace("private Task<ChatResponse> AnswerCoreAsync", "// a comment\n    private Task<ChatResponse> AnswerCoreAsync"));
+        GeneratorRunResult run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertAllCached(run.TrackedSteps[LlmOperationGenerator.TrackingNames.Operations]);
+        AssertAllCached(run.TrackedOutputSteps.SelectMany(static s => s.Value));
+    }
+
+    [Fact]
+    public void Changing_an_operation_regenerates_its_file()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
+
+        CSharpCompilation edited = Replace(compilation, 0, Scenarios.MeaiChat.Replace("Model = \"gpt-4o-mini\", ServerAddress", "Model = \"gpt-4.1\", ServerAddress"));
+        GeneratorRunResult run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains(run.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("\"gpt-4.1\"", run.GeneratedSources.Single().SourceText.ToString());
+    }
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compilation(null, Scenarios.MeaiChat, Unrelated);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        return (driver, compilation);
+    }
+
+    private static CSharpCompilation Replace(CSharpCompilation compilation, int index, string source)
+    {
+        SyntaxTree old = compilation.SyntaxTrees.ElementAt(index);
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions, old.FilePath));
+    }
+
+    private static void AssertAllCached(IEnumerable<IncrementalGeneratorRunStep> steps)
+    {
+        List<IncrementalGeneratorRunStep> all = steps.ToList();
+        Assert.NotEmpty(all);
+        foreach (IncrementalGeneratorRunStep step in all)
+        {
+            foreach ((object _, IncrementalStepRunReason reason) in step.Outputs)
+            {
+                Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Step '{step.Name}' re-ran: {reason}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+
+namespace LlmTelemetry.Generators.Tests.Infrastructure;
+
+/// <summary>
+/// What test compilations reference, all from this machine: the .NET 10 reference assemblies bundled in
+/// Basic.Reference.Assemblies, and the LlmTelemetry, Microsoft.Extensions.AI, OpenAI and compliance assemblies the
+/// test project itself restored. Nothing is downloaded at test time.
+/// </summary>
+internal static class TestReferences
+{
+    public static ImmutableArray<MetadataReference> Framework { get; } = Net100.References.All.Cast<MetadataReference>().ToImmutableArray();
+
+    public static ImmutableArray<MetadataReference> Libraries { get; } = ImmutableArray.Create<MetadataReference>(
+        MetadataReference.CreateFromFile(typeof(LlmOperationAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Compliance.Classification.DataClassification).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.ChatResponse).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.ChatClientBuilder).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(OpenAI.Chat.ChatCompletion).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(System.ClientModel.ClientResult).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(System.BinaryData).Assembly.Location));
+
+    /// <summary>The framework and LlmTelemetry only: a compilation that knows no client library.</summary>
+    public static ImmutableArray<MetadataReference> WithoutClientLibraries { get; } = Framework.AddRange(Libraries.Take(2));
+
+    public static ImmutableArray<MetadataReference> All { get; } = Framework.AddRange(Libraries);
+}
