@@ -1,0 +1,68 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using LlmTelemetry.Generators.Analyzers;
+using LlmTelemetry.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace LlmTelemetry.Generators.Tests;
+
+/// <summary>Every diagnostic is reported by the analyzer, tracked in the release files and documented where its help link points.</summary>
+public sealed class DiagnosticCatalogTests
+{
+    public static TheoryData<string> Ids()
+    {
+        var data = new TheoryData<string>();
+        foreach (DiagnosticDescriptor descriptor in Descriptors())
+        {
+            data.Add(descriptor.Id);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Diagnostic_is_supported_tracked_and_documented(string id)
+    {
+        DiagnosticDescriptor descriptor = Descriptors().Single(d => d.Id == id);
+
+        Assert.Contains(new LlmOperationUsageAnalyzer().SupportedDiagnostics, d => d.Id == id);
+        Assert.EndsWith($"/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
+
+        string page = Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md");
+        Assert.True(File.Exists(page), $"{page} is missing.");
+        Assert.StartsWith($"# {id}: {descriptor.Title}", File.ReadAllText(page));
+
+        string unshipped = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "LlmTelemetry.Generators", "AnalyzerReleases.Unshipped.md"));
+        Assert.Contains($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} | {descriptor.Title}", unshipped);
+    }
+
+    [Fact]
+    public void Ids_are_unique_and_in_the_usage_range()
+    {
+        string[] ids = Descriptors().Select(d => d.Id).ToArray();
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Matches("^LLMT0[0-9]{3}$", id));
+    }
+
+    private static DiagnosticDescriptor[] Descriptors() =>
+        typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .ToArray();
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Generators.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Generators.sln was not found.");
+    }
+}
