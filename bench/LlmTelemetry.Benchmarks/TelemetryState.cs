@@ -42,9 +42,12 @@ public sealed class TelemetryListeners : IDisposable
 
         if (state != TelemetryState.Idle)
         {
+            // A meter provider aggregates only when it has a reader; this one collects on demand and exports
+            // nowhere, so what is measured is the recording, as in an application between two exports.
             _meter = Sdk.CreateMeterProviderBuilder()
                 .AddLlmTelemetry()
                 .AddMeter(HandWrittenInstrumentation.Name, MeaiSource)
+                .AddReader(new BaseExportingMetricReader(new DroppingMetricExporter()))
                 .Build();
         }
     }
@@ -63,5 +66,10 @@ public sealed class TelemetryListeners : IDisposable
 
     private sealed class DroppingProcessor : BaseProcessor<Activity>
     {
+    }
+
+    private sealed class DroppingMetricExporter : BaseExporter<Metric>
+    {
+        public override ExportResult Export(in Batch<Metric> batch) => ExportResult.Success;
     }
 }

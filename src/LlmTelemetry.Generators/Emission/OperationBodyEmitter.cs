@@ -14,31 +14,30 @@ internal static class OperationBodyEmitter
     {
         var names = new LocalNames(operation.Parameters);
         string descriptor = $"{RuntimeNames.HelperClass}.Operation{ordinal}";
-        string call = $"{operation.ImplementationCall}({string.Join(", ", operation.Parameters.Select(static p => p.ArgumentPrefix + p.Name))})";
-        string parameters = string.Join(", ", operation.Parameters.Select(static p => $"{p.DeclarationPrefix}{p.Type} {p.Name}"));
+        string arguments = string.Join(", ", operation.Parameters.Select(static p => p.ArgumentPrefix + p.Name));
+        string call = $"{operation.ImplementationCall}({arguments})";
+        string instrumented = $"__LlmTelemetry_Instrumented{ordinal}";
 
         writer.Line(generatedCodeAttribute);
-        writer.Line($"{operation.Modifiers} {operation.ReturnType} {operation.Name}{operation.TypeParameters}({parameters})");
-        foreach (string constraint in operation.ConstraintClauses)
-        {
-            writer.Line("    " + constraint);
-        }
-
+        writer.Line($"{operation.Modifiers} {operation.ReturnType} {operation.Name}{operation.TypeParameters}({Parameters(operation, static p => p.DeclarationPrefix)})");
+        WriteConstraints(writer, operation);
         writer.Open();
-        writer.Open($"if (!{RuntimeNames.Scope}.IsEnabled)");
-        if (operation.ReturnShape == ReturnShape.Void)
-        {
-            writer.Line(call + ";");
-            writer.Line("return;");
-        }
-        else
-        {
-            writer.Line($"return {call};");
-        }
-
+        string enabled = operation.ReturnShape == ReturnShape.AsyncEnumerable ? "IsStreamEnabled" : "IsEnabled";
+        writer.Open($"if (!{RuntimeNames.Scope}.{enabled})");
+        WriteReturn(writer, operation, call);
+        writer.Close();
+        writer.Line();
+        WriteReturn(writer, operation, $"{instrumented}{operation.TypeParameters}({arguments})");
         writer.Close();
         writer.Line();
 
+        // The instrumented path is a separate method the JIT never inlines: the method that nothing listens to stays
+        // a branch and a call, without the frame (scope struct, exception handling) the instrumented path needs.
+        writer.Line(generatedCodeAttribute);
+        writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        writer.Line($"{HelperModifiers(operation)} {operation.ReturnType} {instrumented}{operation.TypeParameters}({Parameters(operation, LocalPrefix)})");
+        WriteConstraints(writer, operation);
+        writer.Open();
         string model = ModelExpression(operation.Request);
         if (model != "null")
         {
@@ -57,6 +56,46 @@ internal static class OperationBodyEmitter
         }
 
         writer.Close();
+    }
+
+    private static string Parameters(OperationMethodModel operation, System.Func<ParameterModel, string> prefix) =>
+        string.Join(", ", operation.Parameters.Select(p => $"{prefix(p)}{p.Type} {p.Name}"));
+
+    private static void WriteConstraints(SourceWriter writer, OperationMethodModel operation)
+    {
+        foreach (string constraint in operation.ConstraintClauses)
+        {
+            writer.Line("    " + constraint);
+        }
+    }
+
+    // The helper is private; it is static, 'readonly' (a struct member that must not copy 'this') and 'unsafe'
+    // exactly when the operation is.
+    private static string HelperModifiers(OperationMethodModel operation)
+    {
+        string[] declared = operation.Modifiers.Split(' ');
+        return "private"
+            + (operation.IsStatic ? " static" : string.Empty)
+            + (declared.Contains("readonly") ? " readonly" : string.Empty)
+            + (declared.Contains("unsafe") ? " unsafe" : string.Empty);
+    }
+
+    // The helper takes the parameters as they are passed ('ref', 'out', 'in', 'scoped'), not as an extension
+    // or 'params' method declares them.
+    private static string LocalPrefix(ParameterModel parameter) =>
+        parameter.DeclarationPrefix.Replace("this ", string.Empty).Replace("params ", string.Empty);
+
+    private static void WriteReturn(SourceWriter writer, OperationMethodModel operation, string call)
+    {
+        if (operation.ReturnShape == ReturnShape.Void)
+        {
+            writer.Line(call + ";");
+            writer.Line("return;");
+        }
+        else
+        {
+            writer.Line($"return {call};");
+        }
     }
 
     private static void EmitCall(SourceWriter writer, OperationMethodModel operation, string descriptor, string model, string call, RequestRecorder? request, LocalNames names, HelperSet helpers)

@@ -4,6 +4,7 @@ namespace LlmTelemetry.Generators.Model;
 /// <param name="ContainingType">The type the method is declared in.</param>
 /// <param name="Name">The method name, escaped when it is a keyword.</param>
 /// <param name="Modifiers">The modifiers of the defining declaration, <c>partial</c> included, in source order.</param>
+/// <param name="IsStatic">Whether the method is static.</param>
 /// <param name="ReturnType">The return type as written in generated code.</param>
 /// <param name="ReturnShape">How the method returns.</param>
 /// <param name="ResultType">The value type: <c>T</c> of <c>T</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c> or the chunk type of <c>IAsyncEnumerable&lt;T&gt;</c>.</param>
@@ -20,6 +21,7 @@ internal sealed record OperationMethodModel(
     ContainingTypeModel ContainingType,
     string Name,
     string Modifiers,
+    bool IsStatic,
     string ReturnType,
     ReturnShape ReturnShape,
     string? ResultType,

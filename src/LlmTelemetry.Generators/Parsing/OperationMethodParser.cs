@@ -91,6 +91,7 @@ internal static class OperationMethodParser
             containingType,
             SymbolFormatting.Identifier(method.Name),
             Modifiers(syntax, needsUnsafe),
+            method.IsStatic,
             SymbolFormatting.Type(method.ReturnType),
             shape,
             resultType is null ? null : SymbolFormatting.Type(resultType),

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Compliance.Classification;
 
@@ -58,7 +59,18 @@ public struct LlmOperationScope
     /// Whether anything listens to LlmTelemetry spans or metrics. Generated bodies check this first and call the
     /// implementation directly when it is <see langword="false"/>.
     /// </summary>
-    public static bool IsEnabled => LlmTelemetryInstruments.IsEnabled;
+    public static bool IsEnabled
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => LlmTelemetryInstruments.IsEnabled;
+    }
+
+    /// <summary>Whether anything listens to LlmTelemetry spans or metrics of a streamed call; generated stream bodies check this first.</summary>
+    public static bool IsStreamEnabled
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => LlmTelemetryInstruments.IsStreamEnabled;
+    }
 
     /// <summary>Whether the call has a sampled span that wants its attributes.</summary>
     public readonly bool IsRecording => _activity is { IsAllDataRequested: true };

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace LlmTelemetry.Instrumentation;
 
@@ -49,9 +50,22 @@ internal static class LlmTelemetryInstruments
         tags: null,
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
 
-    /// <summary>Whether anything listens: a span listener on the source or a metric listener on an instrument.</summary>
-    public static bool IsEnabled =>
-        Source.HasListeners() || OperationDuration.Enabled || TokenUsage.Enabled || TimeToFirstChunk.Enabled || TimePerOutputChunk.Enabled;
+    /// <summary>
+    /// Whether anything listens to a call: a span listener on the source, or a metric listener on the duration or
+    /// token instruments. This is the whole cost of a call when nothing listens, so it checks no more than that.
+    /// </summary>
+    public static bool IsEnabled
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Source.HasListeners() || OperationDuration.Enabled || TokenUsage.Enabled;
+    }
+
+    /// <summary>Whether anything listens to a stream: the above, or a listener on the per-chunk instruments alone.</summary>
+    public static bool IsStreamEnabled
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => IsEnabled || TimeToFirstChunk.Enabled || TimePerOutputChunk.Enabled;
+    }
 
     private static string ReadVersion()
     {

@@ -13,6 +13,13 @@ namespace Contoso.Compliance
                 return AskCoreAsync(instructions, question);
             }
 
+            return __LlmTelemetry_Instrumented0(instructions, question);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> __LlmTelemetry_Instrumented0(string instructions, string question)
+        {
             var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation0, null);
             __llmScope.RecordRequest<(string, string)>((instructions, question), static (ref global::LlmTelemetry.Instrumentation.LlmOperationScope __llmS, (string, string) __llmA) =>
             {
@@ -48,6 +55,13 @@ namespace Contoso.Compliance
                 return EmbedCoreAsync(values, options);
             }
 
+            return __LlmTelemetry_Instrumented1(values, options);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.GeneratedEmbeddings<global::Microsoft.Extensions.AI.Embedding<float>>> __LlmTelemetry_Instrumented1(global::System.Collections.Generic.IEnumerable<string> values, global::Microsoft.Extensions.AI.EmbeddingGenerationOptions? options)
+        {
             string? __llmModel = options?.ModelId;
             var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation1, __llmModel);
             global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.GeneratedEmbeddings<global::Microsoft.Extensions.AI.Embedding<float>>> __llmResult;

@@ -13,6 +13,13 @@ namespace Contoso.Support
                 return AnswerCoreAsync(question, options, cancellationToken);
             }
 
+            return __LlmTelemetry_Instrumented0(question, options, cancellationToken);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> __LlmTelemetry_Instrumented0(string question, global::Microsoft.Extensions.AI.ChatOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
             string? __llmModel = options?.ModelId;
             var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation0, __llmModel);
             __llmScope.RecordRequest<(global::Microsoft.Extensions.AI.ChatOptions?, string)>((options, question), static (ref global::LlmTelemetry.Instrumentation.LlmOperationScope __llmS, (global::Microsoft.Extensions.AI.ChatOptions?, string) __llmA) =>
@@ -57,11 +64,18 @@ namespace Contoso.Support
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
         public partial global::System.Collections.Generic.IAsyncEnumerable<global::Microsoft.Extensions.AI.ChatResponseUpdate> StreamAsync(global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> messages, global::System.Threading.CancellationToken cancellationToken)
         {
-            if (!global::LlmTelemetry.Instrumentation.LlmOperationScope.IsEnabled)
+            if (!global::LlmTelemetry.Instrumentation.LlmOperationScope.IsStreamEnabled)
             {
                 return StreamCoreAsync(messages, cancellationToken);
             }
 
+            return __LlmTelemetry_Instrumented1(messages, cancellationToken);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Collections.Generic.IAsyncEnumerable<global::Microsoft.Extensions.AI.ChatResponseUpdate> __LlmTelemetry_Instrumented1(global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> messages, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::System.Collections.Generic.IAsyncEnumerable<global::Microsoft.Extensions.AI.ChatResponseUpdate> __llmResult;
             try
             {

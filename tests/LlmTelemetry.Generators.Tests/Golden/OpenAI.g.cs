@@ -13,6 +13,13 @@ namespace Contoso.Direct
                 return CompleteCoreAsync(messages, options);
             }
 
+            return __LlmTelemetry_Instrumented0(messages, options);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::OpenAI.Chat.ChatCompletion>> __LlmTelemetry_Instrumented0(global::System.Collections.Generic.IEnumerable<global::OpenAI.Chat.ChatMessage> messages, global::OpenAI.Chat.ChatCompletionOptions? options)
+        {
             var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation0, null);
             __llmScope.RecordRequest<(global::OpenAI.Chat.ChatCompletionOptions?, global::System.Collections.Generic.IEnumerable<global::OpenAI.Chat.ChatMessage>)>((options, messages), static (ref global::LlmTelemetry.Instrumentation.LlmOperationScope __llmS, (global::OpenAI.Chat.ChatCompletionOptions?, global::System.Collections.Generic.IEnumerable<global::OpenAI.Chat.ChatMessage>) __llmA) =>
             {
@@ -52,11 +59,18 @@ namespace Contoso.Direct
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
         public partial global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Chat.StreamingChatCompletionUpdate> StreamAsync(global::System.Collections.Generic.IEnumerable<global::OpenAI.Chat.ChatMessage> messages)
         {
-            if (!global::LlmTelemetry.Instrumentation.LlmOperationScope.IsEnabled)
+            if (!global::LlmTelemetry.Instrumentation.LlmOperationScope.IsStreamEnabled)
             {
                 return StreamCoreAsync(messages);
             }
 
+            return __LlmTelemetry_Instrumented1(messages);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Chat.StreamingChatCompletionUpdate> __LlmTelemetry_Instrumented1(global::System.Collections.Generic.IEnumerable<global::OpenAI.Chat.ChatMessage> messages)
+        {
             global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Chat.StreamingChatCompletionUpdate> __llmResult;
             try
             {

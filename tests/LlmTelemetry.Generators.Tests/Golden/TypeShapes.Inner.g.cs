@@ -13,6 +13,13 @@ static partial class Outer
                 return AskCoreAsync(question, context);
             }
 
+            return __LlmTelemetry_Instrumented0(question, context);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.Task<string> __LlmTelemetry_Instrumented0(string question, TContext context)
+        {
             var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation0, null);
             __llmScope.RecordRequest<string>(question, static (ref global::LlmTelemetry.Instrumentation.LlmOperationScope __llmS, string __llmA) =>
             {

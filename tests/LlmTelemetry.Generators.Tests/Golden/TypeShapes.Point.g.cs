@@ -13,6 +13,13 @@ static partial class Outer
                 return DescribeCoreAsync();
             }
 
+            return __LlmTelemetry_Instrumented0();
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private readonly global::System.Threading.Tasks.Task __LlmTelemetry_Instrumented0()
+        {
             var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation0, null);
             global::System.Threading.Tasks.Task __llmResult;
             try

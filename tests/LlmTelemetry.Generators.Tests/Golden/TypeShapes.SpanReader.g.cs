@@ -11,6 +11,13 @@ ref partial struct SpanReader
             return ReadCore(text);
         }
 
+        return __LlmTelemetry_Instrumented0(text);
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private global::System.ReadOnlySpan<char> __LlmTelemetry_Instrumented0(scoped global::System.ReadOnlySpan<char> text)
+    {
         var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation0, null);
         global::System.ReadOnlySpan<char> __llmResult;
         try

@@ -13,6 +13,13 @@ namespace Contoso.Local
                 return CompleteCore(prompt, ref attempts, out cached, in weight, stop);
             }
 
+            return __LlmTelemetry_Instrumented0(prompt, ref attempts, out cached, in weight, stop);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::Contoso.Local.LocalAnswer __LlmTelemetry_Instrumented0(string prompt, ref int attempts, out bool cached, in double weight, string[] stop)
+        {
             var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation0, null);
             __llmScope.RecordRequest<string>(prompt, static (ref global::LlmTelemetry.Instrumentation.LlmOperationScope __llmS, string __llmA) =>
             {
@@ -63,6 +70,14 @@ namespace Contoso.Local
                 return;
             }
 
+            __LlmTelemetry_Instrumented1();
+            return;
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void __LlmTelemetry_Instrumented1()
+        {
             var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation1, null);
             try
             {
@@ -84,6 +99,13 @@ namespace Contoso.Local
                 return CompleteStaticCoreAsync(model, prompt);
             }
 
+            return __LlmTelemetry_Instrumented2(model, prompt);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static global::System.Threading.Tasks.ValueTask<global::Contoso.Local.LocalAnswer?> __LlmTelemetry_Instrumented2(string model, string prompt)
+        {
             string? __llmModel = model;
             var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation2, __llmModel);
             __llmScope.RecordRequest<string>(prompt, static (ref global::LlmTelemetry.Instrumentation.LlmOperationScope __llmS, string __llmA) =>
@@ -128,11 +150,18 @@ namespace Contoso.Local
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
         internal partial global::System.Collections.Generic.IAsyncEnumerable<global::Contoso.Local.Piece> StreamAsync(string prompt)
         {
-            if (!global::LlmTelemetry.Instrumentation.LlmOperationScope.IsEnabled)
+            if (!global::LlmTelemetry.Instrumentation.LlmOperationScope.IsStreamEnabled)
             {
                 return Pieces(prompt);
             }
 
+            return __LlmTelemetry_Instrumented3(prompt);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Collections.Generic.IAsyncEnumerable<global::Contoso.Local.Piece> __LlmTelemetry_Instrumented3(string prompt)
+        {
             global::System.Collections.Generic.IAsyncEnumerable<global::Contoso.Local.Piece> __llmResult;
             try
             {
@@ -182,6 +211,15 @@ namespace Contoso.Local
                 return EchoCore<T, TKey>(value, key);
             }
 
+            return __LlmTelemetry_Instrumented4<T, TKey>(value, key);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private T __LlmTelemetry_Instrumented4<T, TKey>(T value, TKey key)
+            where T : class?, new()
+            where TKey : struct, global::System.IComparable<TKey>
+        {
             var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation4, null);
             T __llmResult;
             try
