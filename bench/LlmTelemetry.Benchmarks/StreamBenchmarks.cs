@@ -7,42 +7,24 @@ namespace LlmTelemetry.Benchmarks;
 
 /// <summary>A 100-chunk stream of cached updates read to the end through each variant; per-chunk cost is the figure divided by 100.</summary>
 [MemoryDiagnoser]
-public class StreamBenchmarks
+public class StreamBenchmarks : VariantBenchmarks
 {
-    private readonly List<ChatMessage> _messages = [new(ChatRole.User, "Tell me a story.")];
-    private FakeModel _model = null!;
-    private HandWrittenInstrumentation _handWritten = null!;
-    private IChatClient _meai = null!;
-    private GeneratedOperations _generated = null!;
-    private TelemetryListeners? _listeners;
-
     [Params(TelemetryState.Idle, TelemetryState.Traced)]
-    public TelemetryState State { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _model = new FakeModel(chunks: 100);
-        _handWritten = new HandWrittenInstrumentation(_model);
-        _meai = TelemetryListeners.UseOpenTelemetry(_model, State);
-        _generated = new GeneratedOperations(_model);
-        _listeners = new TelemetryListeners(State);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => _listeners?.Dispose();
+    public override TelemetryState State { get; set; }
 
     [Benchmark(Baseline = true)]
-    public Task<int> BareStream() => DrainAsync(_model.GetStreamingResponseAsync(_messages));
+    public Task<int> BareStream() => DrainAsync(Model.GetStreamingResponseAsync(Messages));
 
     [Benchmark]
-    public Task<int> HandWritten() => DrainAsync(_handWritten.StreamAsync(_messages));
+    public Task<int> HandWritten() => DrainAsync(HandWrittenVariant.StreamAsync(Messages));
 
     [Benchmark]
-    public Task<int> MeaiUseOpenTelemetry() => DrainAsync(_meai.GetStreamingResponseAsync(_messages));
+    public Task<int> MeaiUseOpenTelemetry() => DrainAsync(MeaiVariant.GetStreamingResponseAsync(Messages));
 
     [Benchmark]
-    public Task<int> LlmTelemetry() => DrainAsync(_generated.StreamAsync(_messages));
+    public Task<int> LlmTelemetry() => DrainAsync(GeneratedVariant.StreamAsync(Messages));
+
+    protected override FakeModel CreateModel() => new(chunks: 100);
 
     private static async Task<int> DrainAsync(IAsyncEnumerable<ChatResponseUpdate> stream)
     {

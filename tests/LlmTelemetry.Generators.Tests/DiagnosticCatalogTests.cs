@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using LlmTelemetry.Generators.Analyzers;
 using LlmTelemetry.Generators.Diagnostics;
+using LlmTelemetry.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -32,11 +33,11 @@ public sealed class DiagnosticCatalogTests
         Assert.Contains(new LlmOperationUsageAnalyzer().SupportedDiagnostics, d => d.Id == id);
         Assert.EndsWith($"/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
 
-        string page = Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md");
+        string page = RepositoryPaths.Combine("docs", "diagnostics", id + ".md");
         Assert.True(File.Exists(page), $"{page} is missing.");
         Assert.StartsWith($"# {id}: {descriptor.Title}", File.ReadAllText(page));
 
-        string unshipped = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "LlmTelemetry.Generators", "AnalyzerReleases.Unshipped.md"));
+        string unshipped = File.ReadAllText(RepositoryPaths.Combine("src", "LlmTelemetry.Generators", "AnalyzerReleases.Unshipped.md"));
         Assert.Contains($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} | {descriptor.Title}", unshipped);
     }
 
@@ -52,17 +53,4 @@ public sealed class DiagnosticCatalogTests
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
             .ToArray();
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Generators.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generators.sln was not found.");
-    }
 }

@@ -12,7 +12,7 @@ internal static class Golden
 {
     public static void AssertMatches(string name, string actual)
     {
-        string path = Path.Combine(SourceDirectory(), "Golden", name + ".g.cs");
+        string path = RepositoryPaths.Combine("tests", "LlmTelemetry.Generators.Tests", "Golden", name + ".g.cs");
         // The generator's version is in every [GeneratedCode]; golden files do not change with it.
         actual = System.Text.RegularExpressions.Regex.Replace(actual.Replace("\r\n", "\n"), "\"LlmTelemetry.Generators\", \"[^\"]+\"", "\"LlmTelemetry.Generators\", \"VERSION\"");
         if (Environment.GetEnvironmentVariable("LLMT_UPDATE_GOLDEN") == "1")
@@ -24,19 +24,5 @@ internal static class Golden
         Assert.True(File.Exists(path), $"Golden file '{path}' is missing; run the tests with LLMT_UPDATE_GOLDEN=1 to create it.");
         string expected = File.ReadAllText(path).Replace("\r\n", "\n");
         Assert.Equal(expected, actual);
-    }
-
-    private static string SourceDirectory()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "tests", "LlmTelemetry.Generators.Tests");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("The test project directory was not found.");
     }
 }

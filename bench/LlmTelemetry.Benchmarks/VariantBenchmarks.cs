@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.AI;
+
+namespace LlmTelemetry.Benchmarks;
+
+/// <summary>
+/// The four variants over one fake model, set up alike for every benchmark class: the model called directly,
+/// hand-written instrumentation, Microsoft.Extensions.AI's <c>UseOpenTelemetry()</c>, and LlmTelemetry.
+/// </summary>
+public abstract class VariantBenchmarks
+{
+    private TelemetryListeners? _listeners;
+
+    protected List<ChatMessage> Messages { get; } = [new(ChatRole.System, "Be brief."), new(ChatRole.User, "What is the capital of France?")];
+
+    protected FakeModel Model { get; private set; } = null!;
+
+    protected HandWrittenInstrumentation HandWrittenVariant { get; private set; } = null!;
+
+    protected IChatClient MeaiVariant { get; private set; } = null!;
+
+    protected GeneratedOperations GeneratedVariant { get; private set; } = null!;
+
+    /// <summary>Who listens; each class lists the states it runs in.</summary>
+    public abstract TelemetryState State { get; set; }
+
+    protected abstract FakeModel CreateModel();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        Model = CreateModel();
+        HandWrittenVariant = new HandWrittenInstrumentation(Model);
+        MeaiVariant = TelemetryListeners.UseOpenTelemetry(Model, State);
+        GeneratedVariant = new GeneratedOperations(Model);
+        _listeners = new TelemetryListeners(State);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _listeners?.Dispose();
+}
