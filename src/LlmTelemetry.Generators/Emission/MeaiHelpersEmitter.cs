@@ -132,14 +132,20 @@ internal static class MeaiHelpersEmitter
             writer.Lines($$"""
                 internal static void WriteChatMessages({{RuntimeNames.ContentWriter}} writer, global::System.Collections.Generic.IEnumerable<{{Meai}}.ChatMessage>? messages, {{RuntimeNames.ClassificationSet}}? classification, string? finishReason)
                 {
-                    if (messages is null)
+                    if (messages is global::System.Collections.Generic.IList<{{Meai}}.ChatMessage> list)
                     {
-                        return;
+                        // Indexing, not foreach: enumerating a list through its interface allocates.
+                        for (int i = 0; i < list.Count; i++)
+                        {
+                            WriteChatMessage(writer, list[i], classification, finishReason);
+                        }
                     }
-
-                    foreach (var message in messages)
+                    else if (messages is not null)
                     {
-                        WriteChatMessage(writer, message, classification, finishReason);
+                        foreach (var message in messages)
+                        {
+                            WriteChatMessage(writer, message, classification, finishReason);
+                        }
                     }
                 }
 

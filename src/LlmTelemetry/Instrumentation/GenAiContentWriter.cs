@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
-using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -31,27 +30,30 @@ public sealed class GenAiContentWriter
         SkipValidation = false,
     };
 
-    private readonly MemoryStream _buffer = new();
+    // A buffer that grew past this is let go rather than kept for the next call.
+    private const int MaxRetainedBuffer = 64 * 1024;
+
+    // One writer per thread is reused, so capturing content costs the JSON strings and little else.
+    [ThreadStatic]
+    private static GenAiContentWriter? t_spare;
+
+    private readonly ContentBuffer _buffer = new();
     private readonly Utf8JsonWriter _json;
-    private readonly LlmTelemetryOptions _options;
-    private readonly bool _isMessageList;
+    private LlmTelemetryOptions _options = null!;
+    private bool _isMessageList;
     private int _remaining;
     private bool _inMessage;
 
-    private GenAiContentWriter(LlmTelemetryOptions options, bool isMessageList)
+    private GenAiContentWriter()
     {
-        _options = options;
-        _isMessageList = isMessageList;
-        _remaining = options.MaxContentLength;
         _json = new Utf8JsonWriter(_buffer, s_writerOptions);
-        _json.WriteStartArray();
     }
 
     /// <summary>Starts a message list (<c>gen_ai.input.messages</c>, <c>gen_ai.output.messages</c>).</summary>
-    public static GenAiContentWriter ForMessages() => new(LlmTelemetrySettings.Current, isMessageList: true);
+    public static GenAiContentWriter ForMessages() => Rent(isMessageList: true);
 
     /// <summary>Starts a part list (<c>gen_ai.system_instructions</c>).</summary>
-    public static GenAiContentWriter ForParts() => new(LlmTelemetrySettings.Current, isMessageList: false);
+    public static GenAiContentWriter ForParts() => Rent(isMessageList: false);
 
     /// <summary>Whether the length cap has been reached; later text is written empty and marked truncated.</summary>
     public bool IsFull => _remaining <= 0;
@@ -223,13 +225,34 @@ public sealed class GenAiContentWriter
         _json.WriteEndObject();
     }
 
-    /// <summary>Finishes the list and returns its JSON.</summary>
+    /// <summary>Finishes the list and returns its JSON. The writer must not be used after this: it serves the next call.</summary>
     public string ToJson()
     {
         EndMessage();
         _json.WriteEndArray();
         _json.Flush();
-        return Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length);
+        ArraySegment<byte> written = _buffer.Written;
+        string json = Encoding.UTF8.GetString(written.Array!, written.Offset, written.Count);
+        if (_buffer.Capacity <= MaxRetainedBuffer)
+        {
+            t_spare = this;
+        }
+
+        return json;
+    }
+
+    private static GenAiContentWriter Rent(bool isMessageList)
+    {
+        GenAiContentWriter writer = t_spare ?? new GenAiContentWriter();
+        t_spare = null; // a writer started while this one is open gets its own
+        writer._buffer.Clear();
+        writer._json.Reset(writer._buffer);
+        writer._options = LlmTelemetrySettings.Current;
+        writer._isMessageList = isMessageList;
+        writer._remaining = writer._options.MaxContentLength;
+        writer._inMessage = false;
+        writer._json.WriteStartArray();
+        return writer;
     }
 
     private void WriteContentPart(string type, string? text, DataClassificationSet? classification)

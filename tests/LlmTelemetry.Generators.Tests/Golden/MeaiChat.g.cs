@@ -186,14 +186,20 @@ namespace Contoso.Support
 
             internal static void WriteChatMessages(global::LlmTelemetry.Instrumentation.GenAiContentWriter writer, global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage>? messages, global::Microsoft.Extensions.Compliance.Classification.DataClassificationSet? classification, string? finishReason)
             {
-                if (messages is null)
+                if (messages is global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> list)
                 {
-                    return;
+                    // Indexing, not foreach: enumerating a list through its interface allocates.
+                    for (int i = 0; i < list.Count; i++)
+                    {
+                        WriteChatMessage(writer, list[i], classification, finishReason);
+                    }
                 }
-
-                foreach (var message in messages)
+                else if (messages is not null)
                 {
-                    WriteChatMessage(writer, message, classification, finishReason);
+                    foreach (var message in messages)
+                    {
+                        WriteChatMessage(writer, message, classification, finishReason);
+                    }
                 }
             }
 
