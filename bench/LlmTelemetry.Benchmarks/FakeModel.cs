@@ -14,6 +14,8 @@ public sealed class FakeModel : IChatClient
 {
     public const string ResponseModel = "gpt-4o-mini-2024-07-18";
 
+    private static readonly ChatClientMetadata s_metadata = new("openai", new Uri("https://api.openai.com:443/v1"), "gpt-4o-mini");
+
     private readonly Task<ChatResponse> _response;
     private readonly CachedUpdates _updates;
 
@@ -38,7 +40,9 @@ public sealed class FakeModel : IChatClient
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         _updates;
 
-    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+    // Microsoft.Extensions.AI reads the provider, server and default model from this: all variants then record the same attributes.
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceType == typeof(ChatClientMetadata) ? s_metadata : null;
 
     public void Dispose()
     {

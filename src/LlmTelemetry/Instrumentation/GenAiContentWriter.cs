@@ -30,6 +30,18 @@ public sealed class GenAiContentWriter
         SkipValidation = false,
     };
 
+    // Names written on every call, encoded once.
+    private static readonly JsonEncodedText s_role = JsonEncodedText.Encode("role");
+    private static readonly JsonEncodedText s_name = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText s_parts = JsonEncodedText.Encode("parts");
+    private static readonly JsonEncodedText s_type = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText s_content = JsonEncodedText.Encode("content");
+    private static readonly JsonEncodedText s_finishReason = JsonEncodedText.Encode("finish_reason");
+    private static readonly JsonEncodedText s_truncated = JsonEncodedText.Encode("truncated");
+    private static readonly JsonEncodedText s_id = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText s_arguments = JsonEncodedText.Encode("arguments");
+    private static readonly JsonEncodedText s_response = JsonEncodedText.Encode("response");
+
     // A buffer that grew past this is let go rather than kept for the next call.
     private const int MaxRetainedBuffer = 64 * 1024;
 
@@ -72,13 +84,13 @@ public sealed class GenAiContentWriter
         }
 
         _json.WriteStartObject();
-        _json.WriteString("role", role);
+        _json.WriteString(s_role, role);
         if (name is not null)
         {
-            _json.WriteString("name", name);
+            _json.WriteString(s_name, name);
         }
 
-        _json.WriteStartArray("parts");
+        _json.WriteStartArray(s_parts);
         _inMessage = true;
     }
 
@@ -93,7 +105,7 @@ public sealed class GenAiContentWriter
         _json.WriteEndArray();
         if (finishReason is not null)
         {
-            _json.WriteString("finish_reason", finishReason);
+            _json.WriteString(s_finishReason, finishReason);
         }
 
         _json.WriteEndObject();
@@ -120,16 +132,16 @@ public sealed class GenAiContentWriter
     public void WriteToolCallPart(string? id, string name, IEnumerable<KeyValuePair<string, object?>>? arguments)
     {
         _json.WriteStartObject();
-        _json.WriteString("type", "tool_call");
+        _json.WriteString(s_type, "tool_call");
         if (id is not null)
         {
-            _json.WriteString("id", id);
+            _json.WriteString(s_id, id);
         }
 
-        _json.WriteString("name", name);
+        _json.WriteString(s_name, name);
         if (arguments is not null)
         {
-            _json.WriteStartObject("arguments");
+            _json.WriteStartObject(s_arguments);
             foreach (KeyValuePair<string, object?> argument in arguments)
             {
                 _json.WritePropertyName(argument.Key);
@@ -146,16 +158,16 @@ public sealed class GenAiContentWriter
     public void WriteToolCallPartWithJsonArguments(string? id, string name, string? argumentsJson)
     {
         _json.WriteStartObject();
-        _json.WriteString("type", "tool_call");
+        _json.WriteString(s_type, "tool_call");
         if (id is not null)
         {
-            _json.WriteString("id", id);
+            _json.WriteString(s_id, id);
         }
 
-        _json.WriteString("name", name);
+        _json.WriteString(s_name, name);
         if (argumentsJson is not null)
         {
-            _json.WritePropertyName("arguments");
+            _json.WritePropertyName(s_arguments);
             if (IsJson(argumentsJson) && argumentsJson.Length <= _remaining)
             {
                 _json.WriteRawValue(argumentsJson, skipInputValidation: true);
@@ -174,13 +186,13 @@ public sealed class GenAiContentWriter
     public void WriteToolCallResponsePart(string? id, object? response)
     {
         _json.WriteStartObject();
-        _json.WriteString("type", "tool_call_response");
+        _json.WriteString(s_type, "tool_call_response");
         if (id is not null)
         {
-            _json.WriteString("id", id);
+            _json.WriteString(s_id, id);
         }
 
-        _json.WritePropertyName("response");
+        _json.WritePropertyName(s_response);
         WriteValue(response);
         _json.WriteEndObject();
     }
@@ -189,7 +201,7 @@ public sealed class GenAiContentWriter
     public void WriteBlobPart(string? mimeType, ReadOnlySpan<byte> data)
     {
         _json.WriteStartObject();
-        _json.WriteString("type", "blob");
+        _json.WriteString(s_type, "blob");
         WriteMimeTypeAndModality(mimeType);
         int encodedLength = (data.Length + 2) / 3 * 4;
         if (encodedLength <= _remaining)
@@ -199,8 +211,8 @@ public sealed class GenAiContentWriter
         }
         else
         {
-            _json.WriteString("content", string.Empty);
-            _json.WriteBoolean("truncated", true);
+            _json.WriteString(s_content, string.Empty);
+            _json.WriteBoolean(s_truncated, true);
             _remaining = 0;
         }
 
@@ -211,7 +223,7 @@ public sealed class GenAiContentWriter
     public void WriteUriPart(string? mimeType, string uri, string? modality = null)
     {
         _json.WriteStartObject();
-        _json.WriteString("type", "uri");
+        _json.WriteString(s_type, "uri");
         WriteMimeTypeAndModality(mimeType, modality);
         _json.WriteString("uri", uri);
         _json.WriteEndObject();
@@ -221,7 +233,7 @@ public sealed class GenAiContentWriter
     public void WriteGenericPart(string type)
     {
         _json.WriteStartObject();
-        _json.WriteString("type", type);
+        _json.WriteString(s_type, type);
         _json.WriteEndObject();
     }
 
@@ -259,10 +271,10 @@ public sealed class GenAiContentWriter
     {
         string content = classification is null ? text ?? string.Empty : Redact(text, classification);
         _json.WriteStartObject();
-        _json.WriteString("type", type);
+        _json.WriteString(s_type, type);
         if (content.Length <= _remaining)
         {
-            _json.WriteString("content", content);
+            _json.WriteString(s_content, content);
             _remaining -= content.Length;
         }
         else
@@ -273,8 +285,8 @@ public sealed class GenAiContentWriter
                 cut--; // never split a surrogate pair: the JSON would not be valid UTF-8
             }
 
-            _json.WriteString("content", content.AsSpan(0, cut));
-            _json.WriteBoolean("truncated", true);
+            _json.WriteString(s_content, content.AsSpan(0, cut));
+            _json.WriteBoolean(s_truncated, true);
             _remaining = 0;
         }
 

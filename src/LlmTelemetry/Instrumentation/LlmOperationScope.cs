@@ -501,63 +501,64 @@ public struct LlmOperationScope
 
     private readonly string? SingleFinishReason => _finishReasons as string;
 
+    // AddTag, not SetTag: these keys are written once, here, so there is no existing tag to look for.
     private readonly void SetResponseTags(Activity activity)
     {
         if (_responseModel is not null)
         {
-            activity.SetTag(GenAiSemanticConventions.Attributes.ResponseModel, _responseModel);
+            activity.AddTag(GenAiSemanticConventions.Attributes.ResponseModel, _responseModel);
         }
 
         if (_responseId is not null)
         {
-            activity.SetTag(GenAiSemanticConventions.Attributes.ResponseId, _responseId);
+            activity.AddTag(GenAiSemanticConventions.Attributes.ResponseId, _responseId);
         }
 
         switch (_finishReasons)
         {
             case string single:
-                activity.SetTag(GenAiSemanticConventions.Attributes.ResponseFinishReasons, FinishReasonArrays.For(single));
+                activity.AddTag(GenAiSemanticConventions.Attributes.ResponseFinishReasons, FinishReasonArrays.For(single));
                 break;
             case List<string> several:
-                activity.SetTag(GenAiSemanticConventions.Attributes.ResponseFinishReasons, several.ToArray());
+                activity.AddTag(GenAiSemanticConventions.Attributes.ResponseFinishReasons, several.ToArray());
                 break;
         }
 
         if (_inputTokens.HasValue)
         {
-            activity.SetTag(GenAiSemanticConventions.Attributes.UsageInputTokens, _inputTokens.GetValueOrDefault());
+            activity.AddTag(GenAiSemanticConventions.Attributes.UsageInputTokens, _inputTokens.GetValueOrDefault());
         }
 
         if (_outputTokens.HasValue)
         {
-            activity.SetTag(GenAiSemanticConventions.Attributes.UsageOutputTokens, _outputTokens.GetValueOrDefault());
+            activity.AddTag(GenAiSemanticConventions.Attributes.UsageOutputTokens, _outputTokens.GetValueOrDefault());
         }
 
         if (_cacheReadInputTokens.HasValue)
         {
-            activity.SetTag(GenAiSemanticConventions.Attributes.UsageCacheReadInputTokens, _cacheReadInputTokens.GetValueOrDefault());
+            activity.AddTag(GenAiSemanticConventions.Attributes.UsageCacheReadInputTokens, _cacheReadInputTokens.GetValueOrDefault());
         }
 
         if (_reasoningOutputTokens.HasValue)
         {
-            activity.SetTag(GenAiSemanticConventions.Attributes.UsageReasoningOutputTokens, _reasoningOutputTokens.GetValueOrDefault());
+            activity.AddTag(GenAiSemanticConventions.Attributes.UsageReasoningOutputTokens, _reasoningOutputTokens.GetValueOrDefault());
         }
 
         if (_embeddingDimensions.HasValue)
         {
-            activity.SetTag(GenAiSemanticConventions.Attributes.EmbeddingsDimensionCount, _embeddingDimensions.GetValueOrDefault());
+            activity.AddTag(GenAiSemanticConventions.Attributes.EmbeddingsDimensionCount, _embeddingDimensions.GetValueOrDefault());
         }
 
         if (_lastChunkTimestamp != 0)
         {
-            activity.SetTag(GenAiSemanticConventions.Attributes.ResponseTimeToFirstChunk, _timeToFirstChunk);
+            activity.AddTag(GenAiSemanticConventions.Attributes.ResponseTimeToFirstChunk, _timeToFirstChunk);
         }
 
         if (_captureContent && _streamedText is not null && !_outputMessagesSet)
         {
             GenAiContentWriter messages = GenAiContentWriter.ForMessages();
             messages.WriteTextMessage("assistant", _streamedText.ToString(), classification: null, finishReason: SingleFinishReason);
-            activity.SetTag(GenAiSemanticConventions.Attributes.OutputMessages, messages.ToJson());
+            activity.AddTag(GenAiSemanticConventions.Attributes.OutputMessages, messages.ToJson());
         }
     }
 
