@@ -351,6 +351,12 @@ public struct LlmOperationScope
 
         try
         {
+            bool perChunk = LlmTelemetryInstruments.TimePerOutputChunk.Enabled;
+            if (_lastChunkTimestamp != 0 && !perChunk)
+            {
+                return; // nothing measures this chunk: skip even the clock
+            }
+
             long now = Stopwatch.GetTimestamp();
             if (_lastChunkTimestamp == 0)
             {
@@ -361,8 +367,10 @@ public struct LlmOperationScope
                     LlmTelemetryInstruments.TimeToFirstChunk.Record(_timeToFirstChunk, tags);
                 }
             }
-            else if (LlmTelemetryInstruments.TimePerOutputChunk.Enabled)
+            else
             {
+                // One histogram sample per chunk, as the conventions define the metric; this record is most of what
+                // a traced chunk costs, and a view that drops the instrument removes it.
                 TagList tags = MetricTags(includeError: false);
                 LlmTelemetryInstruments.TimePerOutputChunk.Record(Seconds(_lastChunkTimestamp, now), tags);
             }
