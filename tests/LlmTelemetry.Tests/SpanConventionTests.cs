@@ -30,6 +30,7 @@ public sealed class SpanConventionTests
             PresencePenalty = 0.2f,
             Seed = 42,
             StopSequences = ["\n\n", "END"],
+            ResponseFormat = ChatResponseFormat.Json,
         });
 
         Activity span = capture.SingleSpan();
@@ -50,6 +51,7 @@ public sealed class SpanConventionTests
         Assert.Equal(0.2, span.GetTagItem("gen_ai.request.presence_penalty"));
         Assert.Equal(42L, span.GetTagItem("gen_ai.request.seed"));
         Assert.Equal(new[] { "\n\n", "END" }, span.GetTagItem("gen_ai.request.stop_sequences"));
+        Assert.Equal("json", span.GetTagItem("gen_ai.output.type"));
 
         Assert.Equal(FakeChatClient.ResponseModel, span.GetTagItem("gen_ai.response.model"));
         Assert.Equal(FakeChatClient.ResponseId, span.GetTagItem("gen_ai.response.id"));

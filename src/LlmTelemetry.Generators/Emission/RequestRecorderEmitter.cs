@@ -95,6 +95,8 @@ internal static class RequestRecorderEmitter
                     Tag("ConversationId", $"{o}.ConversationId");
                 }
 
+                Tag("OutputType", $"{o}.ResponseFormat is global::Microsoft.Extensions.AI.ChatResponseFormatJson ? \"json\" : {o}.ResponseFormat is global::Microsoft.Extensions.AI.ChatResponseFormatText ? \"text\" : null");
+
                 if (meai.OptionsInstructions)
                 {
                     statements.Add($"{s}.SetSystemInstructions({o}.Instructions);");

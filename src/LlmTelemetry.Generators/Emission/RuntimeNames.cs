@@ -11,7 +11,6 @@ internal static class RuntimeNames
     public const string Attributes = "global::LlmTelemetry.GenAiSemanticConventions.Attributes";
     public const string ClassificationSet = "global::Microsoft.Extensions.Compliance.Classification.DataClassificationSet";
     public const string Exception = "global::System.Exception";
-    public const string AsyncEnumerable = "global::System.Collections.Generic.IAsyncEnumerable";
 
     /// <summary>The private nested class that holds a type's descriptors and helpers.</summary>
     public const string HelperClass = "__LlmTelemetry";

@@ -232,11 +232,3 @@ internal static class OperationMethodParser
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
-
-/// <summary>The model of an operation method (when it can be generated) and what is wrong with it.</summary>
-internal sealed class OperationParseResult(OperationMethodModel? model, ImmutableArray<Diagnostic> diagnostics)
-{
-    public OperationMethodModel? Model { get; } = model;
-
-    public ImmutableArray<Diagnostic> Diagnostics { get; } = diagnostics;
-}

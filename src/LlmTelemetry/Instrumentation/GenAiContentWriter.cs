@@ -67,9 +67,6 @@ public sealed class GenAiContentWriter
     /// <summary>Starts a part list (<c>gen_ai.system_instructions</c>).</summary>
     public static GenAiContentWriter ForParts() => Rent(isMessageList: false);
 
-    /// <summary>Whether the length cap has been reached; later text is written empty and marked truncated.</summary>
-    public bool IsFull => _remaining <= 0;
-
     /// <summary>Starts a message with its role (<c>system</c>, <c>user</c>, <c>assistant</c>, <c>tool</c> …).</summary>
     public void BeginMessage(string role, string? name = null)
     {

@@ -78,9 +78,6 @@ public struct LlmOperationScope
     /// <summary>Whether prompts and completions are to be recorded (a recording span and content capture on).</summary>
     public readonly bool IsCapturingContent => _captureContent;
 
-    /// <summary>The span of the call, when sampled.</summary>
-    public readonly Activity? Activity => _activity;
-
     /// <summary>
     /// Starts a call: opens its span when a tracer listens, with the sampling-relevant attributes, and notes the
     /// start time for the duration metric. The new span becomes <see cref="Activity.Current"/>.

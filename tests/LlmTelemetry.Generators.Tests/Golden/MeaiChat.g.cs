@@ -35,6 +35,7 @@ namespace Contoso.Support
                     __llmS.SetTag(global::LlmTelemetry.GenAiSemanticConventions.Attributes.RequestSeed, (long?)__llmOptions.Seed);
                     __llmS.SetTag(global::LlmTelemetry.GenAiSemanticConventions.Attributes.RequestStopSequences, __llmOptions.StopSequences);
                     __llmS.SetTag(global::LlmTelemetry.GenAiSemanticConventions.Attributes.ConversationId, __llmOptions.ConversationId);
+                    __llmS.SetTag(global::LlmTelemetry.GenAiSemanticConventions.Attributes.OutputType, __llmOptions.ResponseFormat is global::Microsoft.Extensions.AI.ChatResponseFormatJson ? "json" : __llmOptions.ResponseFormat is global::Microsoft.Extensions.AI.ChatResponseFormatText ? "text" : null);
                     __llmS.SetSystemInstructions(__llmOptions.Instructions);
                 }
 
