@@ -65,6 +65,20 @@ public sealed class ProviderTypeTests
     }
 
     [Fact]
+    public async Task Structured_output_is_read_as_a_chat_response()
+    {
+        using var capture = new TelemetryCapture();
+        var client = new FakeChatClient { AnswerText = """{"city":"Paris","celsius":21}""" };
+
+        ChatResponse<Forecast> forecast = await new StructuredOutputOperations(client).ForecastAsync("Paris");
+
+        Assert.Equal(new Forecast("Paris", 21), forecast.Result);
+        Activity span = capture.SingleSpan();
+        Assert.Equal((long)FakeChatClient.OutputTokens, span.GetTagItem("gen_ai.usage.output_tokens"));
+        Assert.Equal(FakeChatClient.ResponseModel, span.GetTagItem("gen_ai.response.model"));
+    }
+
+    [Fact]
     public async Task Embeddings_span_and_input_token_usage()
     {
         using var capture = new TelemetryCapture();
