@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace LlmTelemetry.Package.Tests;
+
+/// <summary>
+/// LlmTelemetry as a new user meets it: <c>dotnet new console</c>, <c>dotnet add package LlmTelemetry</c> from a folder
+/// feed, an annotated method in each return shape, a build with warnings as errors, a run that shows spans and metrics.
+/// </summary>
+public sealed class PackageTests(PackageFixture package) : IClassFixture<PackageFixture>
+{
+    [Fact]
+    public void The_package_holds_the_library_the_generator_and_the_switch()
+    {
+        using ZipArchive archive = ZipFile.OpenRead(package.Nupkg);
+        string[] entries = archive.Entries.Select(e => e.FullName).ToArray();
+
+        Assert.Contains("lib/netstandard2.0/LlmTelemetry.dll", entries);
+        Assert.Contains("lib/net8.0/LlmTelemetry.dll", entries);
+        Assert.Contains("lib/net8.0/LlmTelemetry.xml", entries);
+        Assert.Contains("analyzers/dotnet/cs/LlmTelemetry.Generators.dll", entries);
+        Assert.Contains("buildTransitive/LlmTelemetry.targets", entries);
+        Assert.Contains("README.md", entries);
+        string nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
+        Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
+        Assert.DoesNotContain("LlmTelemetry.Generators\"", nuspec); // the generator is packed, not a dependency
+        Assert.DoesNotContain("Microsoft.Extensions.AI", nuspec);
+    }
+
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net10.0")]
+    public async Task A_new_console_app_builds_warning_free_and_emits_spans_and_metrics(string framework)
+    {
+        string app = Path.Combine(Path.GetTempPath(), "llmtelemetry-app-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(app);
+        try
+        {
+            // This SDK's console template offers only net10.0; a net8.0 app is the same project retargeted.
+            await DotNet.RunAsync(app, null, "new", "console", "--name", "Consumer", "--output", app);
+            string project = Path.Combine(app, "Consumer.csproj");
+            await File.WriteAllTextAsync(project, (await File.ReadAllTextAsync(project)).Replace("<TargetFramework>net10.0</TargetFramework>", $"<TargetFramework>{framework}</TargetFramework>"));
+            Assert.Contains($"<TargetFramework>{framework}</TargetFramework>", await File.ReadAllTextAsync(project));
+            await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="llmtelemetry-local" value="{package.Feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            await DotNet.RunAsync(app, null, "add", "package", "LlmTelemetry", "--version", package.Version);
+            await DotNet.RunAsync(app, null, "add", "package", "OpenTelemetry", "--version", "1.20.1");
+            await DotNet.RunAsync(app, null, "add", "package", "OpenTelemetry.Exporter.InMemory", "--version", "1.20.1");
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "ConsumerApp", "Program.cs"), Path.Combine(app, "Program.cs"), overwrite: true);
+
+            await DotNet.RunAsync(app, null, "build", "-warnaserror", "-p:Nullable=enable");
+
+            // Only the .NET 10 runtime is guaranteed here; a net8.0 app runs on it by rolling forward.
+            var environment = new Dictionary<string, string> { ["DOTNET_ROLL_FORWARD"] = "Major" };
+            string output = await DotNet.RunAsync(app, environment, "run", "--no-build");
+
+            Assert.Contains("sync: echo Hi", output);
+            Assert.Contains("chunk: three", output);
+            string[] spans = output.Split('\n').Where(l => l.StartsWith("SPAN ", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(7, spans.Length);
+            Assert.All(spans, span =>
+            {
+                Assert.StartsWith("SPAN chat gpt-4o-mini|Client|", span);
+                Assert.Contains("gen_ai.operation.name=chat", span);
+                Assert.Contains("gen_ai.provider.name=openai", span);
+                Assert.Contains("gen_ai.request.model=gpt-4o-mini", span);
+            });
+            Assert.Equal(3, spans.Count(s => s.Contains("gen_ai.usage.input_tokens=3") && s.Contains("gen_ai.response.finish_reasons=stop")));
+            Assert.Single(spans, s => s.Contains("gen_ai.request.stream=True") && s.Contains("gen_ai.response.time_to_first_chunk="));
+            Assert.Contains("METRIC gen_ai.client.operation.duration|s", output);
+            Assert.Contains("METRIC gen_ai.client.token.usage|{token}", output);
+            Assert.Contains("METRIC gen_ai.client.operation.time_to_first_chunk|s", output);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(app, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_switch_turns_the_generator_off()
+    {
+        string app = Path.Combine(Path.GetTempPath(), "llmtelemetry-off-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(app);
+        try
+        {
+            await DotNet.RunAsync(app, null, "new", "console", "--name", "Off", "--output", app);
+            await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="llmtelemetry-local" value="{package.Feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            await DotNet.RunAsync(app, null, "add", "package", "LlmTelemetry", "--version", package.Version);
+            await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), """
+                using LlmTelemetry;
+                Console.WriteLine(new Bot().Ask("q"));
+                public partial class Bot
+                {
+                    [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                    public partial string Ask(string q);
+                    private string AskCore(string q) => q;
+                }
+                """);
+
+            InvalidOperationException failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                DotNet.RunAsync(app, null, "build", "-p:LlmTelemetryGenerator=false"));
+
+            Assert.Contains("CS8795", failure.Message); // the partial method got no body: the generator did not run
+            await DotNet.RunAsync(app, null, "build"); // and with the switch unset it does
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(app, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
