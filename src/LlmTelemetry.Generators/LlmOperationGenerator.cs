@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LlmTelemetry.Generators;
 
 /// <summary>
-/// Writes the bodies of <c>[LlmOperation]</c> partial methods. Methods with usage errors get no body; the
+/// Writes the bodies of <c>[LlmOperation]</c> and <c>[Retrieval]</c> partial methods. Methods with usage errors get no body; the
 /// usage analyzer says why (the generator reports nothing itself, so the IDE shows each problem once).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -19,14 +19,28 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
     public static class TrackingNames
     {
         public const string Operations = nameof(Operations);
+        public const string Retrievals = nameof(Retrievals);
         public const string Files = nameof(Files);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<OperationMethodModel> operations = context.SyntaxProvider
+        IncrementalValuesProvider<OperationMethodModel> operations = Operations(context, KnownTypes.LlmOperationAttributeName, TrackingNames.Operations);
+        IncrementalValuesProvider<OperationMethodModel> retrievals = Operations(context, KnownTypes.RetrievalAttributeName, TrackingNames.Retrievals);
+
+        IncrementalValuesProvider<TypeFileModel> files = operations
+            .Collect()
+            .Combine(retrievals.Collect())
+            .SelectMany(static (all, _) => GroupByType(all.Left.AddRange(all.Right)))
+            .WithTrackingName(TrackingNames.Files);
+
+        context.RegisterSourceOutput(files, static (output, file) => output.AddSource(file.HintName, TypeFileEmitter.Emit(file)));
+    }
+
+    private static IncrementalValuesProvider<OperationMethodModel> Operations(IncrementalGeneratorInitializationContext context, string attributeName, string trackingName) =>
+        context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                KnownTypes.LlmOperationAttributeName,
+                attributeName,
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
                 transform: static (context, cancellationToken) =>
                 {
@@ -40,15 +54,7 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
                 })
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
-            .WithTrackingName(TrackingNames.Operations);
-
-        IncrementalValuesProvider<TypeFileModel> files = operations
-            .Collect()
-            .SelectMany(static (all, _) => GroupByType(all))
-            .WithTrackingName(TrackingNames.Files);
-
-        context.RegisterSourceOutput(files, static (output, file) => output.AddSource(file.HintName, TypeFileEmitter.Emit(file)));
-    }
+            .WithTrackingName(trackingName);
 
     private static ImmutableArray<TypeFileModel> GroupByType(ImmutableArray<OperationMethodModel> operations) =>
         operations

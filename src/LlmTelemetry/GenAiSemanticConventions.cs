@@ -74,12 +74,32 @@ public static class GenAiSemanticConventions
         public const string OutputMessages = "gen_ai.output.messages";
         /// <summary><c>gen_ai.system_instructions</c> (opt-in content, JSON).</summary>
         public const string SystemInstructions = "gen_ai.system_instructions";
+        /// <summary><c>gen_ai.data_source.id</c> (string).</summary>
+        public const string DataSourceId = "gen_ai.data_source.id";
+        /// <summary><c>gen_ai.retrieval.top_k</c> (int).</summary>
+        public const string RetrievalTopK = "gen_ai.retrieval.top_k";
+        /// <summary><c>gen_ai.retrieval.query.text</c> (opt-in content, string).</summary>
+        public const string RetrievalQueryText = "gen_ai.retrieval.query.text";
+        /// <summary><c>gen_ai.retrieval.documents</c> (opt-in content, JSON array of <c>{id, score}</c>).</summary>
+        public const string RetrievalDocuments = "gen_ai.retrieval.documents";
         /// <summary><c>server.address</c> (string).</summary>
         public const string ServerAddress = "server.address";
         /// <summary><c>server.port</c> (int).</summary>
         public const string ServerPort = "server.port";
         /// <summary><c>error.type</c> (string), set only when the operation failed.</summary>
         public const string ErrorType = "error.type";
+    }
+
+    /// <summary>
+    /// LlmTelemetry's own attributes, for what the conventions have no name for. They are namespaced
+    /// <c>llm_telemetry.</c> so that they never collide with a future convention.
+    /// </summary>
+    public static class LlmTelemetryAttributes
+    {
+        /// <summary><c>llm_telemetry.retrieval.document_count</c> (int): how many documents a retrieval returned.</summary>
+        public const string RetrievalDocumentCount = "llm_telemetry.retrieval.document_count";
+        /// <summary><c>llm_telemetry.retrieval.best_score</c> (double): the highest score among them.</summary>
+        public const string RetrievalBestScore = "llm_telemetry.retrieval.best_score";
     }
 
     /// <summary>Metric instrument names.</summary>

@@ -173,4 +173,51 @@ internal static class Scenarios
                 embedder.GenerateAsync(values, options);
         }
         """;
+
+    public const string Retrieval = """
+        using System;
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using System.Threading.Tasks;
+        using LlmTelemetry;
+        using Microsoft.Extensions.VectorData;
+
+        namespace Contoso.Rag;
+
+        public sealed record Chunk([property: DocumentId] long Id, [property: DocumentScore] float? Relevance, string Text);
+
+        public readonly record struct Hit([property: DocumentId] Guid Id, [property: DocumentScore] double Score);
+
+        public sealed class Page
+        {
+            [VectorStoreKey] public string Url { get; set; } = "";
+        }
+
+        public partial class Retriever
+        {
+            [Retrieval(DataSource = "manuals", Provider = "azure.ai.inference", Model = "text-embedding-3-large")]
+            public partial Task<IReadOnlyList<Chunk>> SearchAsync([Prompt] string query, [TopK] int top);
+
+            [Retrieval]
+            public partial IAsyncEnumerable<VectorSearchResult<Page>> SearchPagesAsync([Prompt] string query, [DataSource] string index);
+
+            [Retrieval(DataSource = "hits")]
+            public partial ImmutableArray<Hit> Nearest(ReadOnlyMemory<float> vector);
+
+            [Retrieval(DataSource = "hits")]
+            public partial HashSet<Hit> Distinct(ReadOnlyMemory<float> vector);
+
+            private Task<IReadOnlyList<Chunk>> SearchCoreAsync(string query, int top) => Task.FromResult<IReadOnlyList<Chunk>>(Array.Empty<Chunk>());
+
+            private async IAsyncEnumerable<VectorSearchResult<Page>> SearchPagesCoreAsync(string query, string index)
+            {
+                await Task.Yield();
+                yield break;
+            }
+
+            private ImmutableArray<Hit> NearestCore(ReadOnlyMemory<float> vector) => ImmutableArray<Hit>.Empty;
+
+            private HashSet<Hit> DistinctCore(ReadOnlyMemory<float> vector) => new();
+        }
+        """;
 }

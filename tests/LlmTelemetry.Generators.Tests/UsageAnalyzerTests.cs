@@ -372,6 +372,113 @@ public sealed class UsageAnalyzerTests
     }
 
     [Fact]
+    public async Task Valid_retrieval_has_no_diagnostics()
+    {
+        await Verify.VerifyAsync(Prelude + """
+            public sealed record Doc([property: DocumentId] string Id, [property: DocumentScore] double Score);
+
+            public partial class Search
+            {
+                [Retrieval(DataSource = "kb")]
+                public partial Task<IReadOnlyList<Doc>> FindAsync([Prompt] string query, [TopK] int top);
+
+                [Retrieval]
+                public partial IAsyncEnumerable<Doc> StreamAsync([DataSource] string index, string query);
+
+                private Task<IReadOnlyList<Doc>> FindCoreAsync(string query, int top) => Task.FromResult<IReadOnlyList<Doc>>(new Doc[0]);
+
+                private IAsyncEnumerable<Doc> StreamCoreAsync(string index, string query) => null!;
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("IEnumerable<Doc>", "new Doc[0]")]
+    [InlineData("List<string>", "new()")]
+    [InlineData("Doc", "new(\"a\", 1)")]
+    public async Task LLMT0015_retrieval_result_that_cannot_be_read_as_documents(string returnType, string value)
+    {
+        await Verify.VerifyAsync(Prelude + $$"""
+            public sealed record Doc([property: DocumentId] string Id, [property: DocumentScore] double Score);
+
+            public partial class Search
+            {
+                [Retrieval(DataSource = "kb")]
+                public partial {|LLMT0015:{{returnType}}|} Find(string query);
+
+                private {{returnType}} FindCore(string query) => {{value}};
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LLMT0016_retrieval_without_a_data_source()
+    {
+        await Verify.VerifyAsync(Prelude + """
+            public sealed record Doc([property: DocumentId] string Id);
+
+            public partial class Search
+            {
+                [{|LLMT0016:Retrieval|}]
+                public partial Doc[] Find(string query);
+
+                private Doc[] FindCore(string query) => new Doc[0];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Retrieval_parameter_attributes_on_the_wrong_parameter_or_method()
+    {
+        await Verify.VerifyAsync(Prelude + """
+            public sealed record Doc([property: DocumentId] string Id);
+
+            public partial class Search
+            {
+                [Retrieval(DataSource = "kb")]
+                public partial Doc[] Find([TopK] string {|LLMT0010:top|}, [DataSource] int {|LLMT0010:index|});
+
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                public partial Reply Ask([TopK] int {|LLMT0010:top|});
+
+                private Doc[] FindCore(string top, int index) => new Doc[0];
+
+                private Reply AskCore(int top) => new();
+
+                public void Helper([{|LLMT0010:DataSource|}] string index) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LLMT0009_a_method_marked_both_operation_and_retrieval()
+    {
+        await Verify.VerifyAsync(Prelude + """
+            public partial class Search
+            {
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                [{|LLMT0009:Retrieval(DataSource = "kb")|}]
+                public partial Reply Find(string query);
+
+                private Reply FindCore(string query) => new();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LLMT0012_document_member_attributes_on_members_of_the_wrong_type()
+    {
+        await Verify.VerifyAsync(Prelude + """
+            public sealed class Doc
+            {
+                [{|LLMT0012:DocumentId|}] public byte[] Id { get; set; } = new byte[0];
+                [{|LLMT0012:DocumentScore|}] public string Score { get; set; } = "";
+                [DocumentScore] public float? Relevance { get; set; }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Severity_is_configurable_in_editorconfig()
     {
         await Verify.VerifyAsync(

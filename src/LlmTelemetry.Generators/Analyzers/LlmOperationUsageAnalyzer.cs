@@ -28,7 +28,9 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ResultNotMapped,
         DiagnosticDescriptors.ResultMemberAttributeMisuse,
         DiagnosticDescriptors.UnsupportedContainingType,
-        DiagnosticDescriptors.UnknownOperationName);
+        DiagnosticDescriptors.UnknownOperationName,
+        DiagnosticDescriptors.DocumentsNotMapped,
+        DiagnosticDescriptors.NoDataSource);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -55,8 +57,9 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
             return; // the implementation part of a partial method; its definition is analyzed
         }
 
-        AttributeData? attribute = method.GetAttributes()
-            .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.LlmOperationAttribute));
+        AttributeData? attribute = method.GetAttributes().FirstOrDefault(a =>
+            SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.LlmOperationAttribute)
+            || SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.RetrievalAttribute));
         if (attribute is null)
         {
             ReportParameterAttributesOutsideOperations(context, method, known);
@@ -76,16 +79,18 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
         {
             foreach (AttributeData attribute in parameter.GetAttributes())
             {
-                // [Prompt] may mark prompt data anywhere; [Model] and [SystemInstructions] only mean something on an operation.
+                // [Prompt] may mark prompt data anywhere; the others only mean something on an operation.
                 if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.ModelAttribute)
-                    || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.SystemInstructionsAttribute))
+                    || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.SystemInstructionsAttribute)
+                    || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.DataSourceAttribute)
+                    || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.TopKAttribute))
                 {
                     Location location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
                         ?? parameter.Locations.FirstOrDefault() ?? Location.None;
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.ParameterAttributeMisuse,
                         location,
-                        $"[{attribute.AttributeClass!.Name.Replace("Attribute", string.Empty)}] on '{parameter.Name}' has no effect: '{method.Name}' is not an [LlmOperation] method"));
+                        $"[{attribute.AttributeClass!.Name.Replace("Attribute", string.Empty)}] on '{parameter.Name}' has no effect: '{method.Name}' is neither an [LlmOperation] nor a [Retrieval] method"));
                 }
             }
         }
@@ -106,7 +111,7 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
 
         foreach (AttributeData attribute in context.Symbol.GetAttributes())
         {
-            foreach ((INamedTypeSymbol? attributeType, Model.ResultMemberRole role) in ResultMemberRules.Attributes(known))
+            foreach ((INamedTypeSymbol? attributeType, Model.ResultMemberRole role) in ResultMemberRules.Attributes(known).Concat(ResultMemberRules.DocumentAttributes(known)))
             {
                 if (attributeType is not null
                     && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)

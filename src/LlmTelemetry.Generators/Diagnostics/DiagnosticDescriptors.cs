@@ -92,6 +92,18 @@ internal static class DiagnosticDescriptors
         "Operation name '{0}' is not a well-known gen_ai.operation.name value ({1}); use one of them when one fits",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor DocumentsNotMapped = Create(
+        DiagnosticIds.DocumentsNotMapped,
+        "Retrieved documents cannot be read from the result",
+        "LlmTelemetry cannot read the documents '{1}' retrieves from '{0}': return an array, a list or another materialized collection, or an IAsyncEnumerable<T>, of a type with [DocumentId] or [DocumentScore] members or of VectorSearchResult<T>",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NoDataSource = Create(
+        DiagnosticIds.NoDataSource,
+        "No data source",
+        "'{0}' names no data source: set DataSource on the attribute or add a [DataSource] string parameter, so that the span is 'retrieval {{data source}}' and carries gen_ai.data_source.id",
+        DiagnosticSeverity.Info);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, UsageCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -17,4 +17,6 @@ internal static class DiagnosticIds
     public const string ResultMemberAttributeMisuse = "LLMT0012";
     public const string UnsupportedContainingType = "LLMT0013";
     public const string UnknownOperationName = "LLMT0014";
+    public const string DocumentsNotMapped = "LLMT0015";
+    public const string NoDataSource = "LLMT0016";
 }

@@ -45,14 +45,17 @@ internal static class OperationBodyEmitter
             model = names.Model;
         }
 
+        // Start(descriptor, model) or, for a retrieval with a [DataSource] parameter, Start(descriptor, model, dataSource).
+        string startArguments = operation.Request.DataSourceParameter is { } dataSource ? $"{model}, {dataSource}" : model;
+
         RequestRecorder? request = RequestRecorderEmitter.Create(operation, names, helpers);
         if (operation.ReturnShape == ReturnShape.AsyncEnumerable)
         {
-            EmitStream(writer, operation, descriptor, model, call, request, names, helpers);
+            EmitStream(writer, operation, descriptor, model, operation.Request.DataSourceParameter ?? "null", call, request, names, helpers);
         }
         else
         {
-            EmitCall(writer, operation, descriptor, model, call, request, names, helpers);
+            EmitCall(writer, operation, descriptor, startArguments, call, request, names, helpers);
         }
 
         writer.Close();
@@ -98,9 +101,9 @@ internal static class OperationBodyEmitter
         }
     }
 
-    private static void EmitCall(SourceWriter writer, OperationMethodModel operation, string descriptor, string model, string call, RequestRecorder? request, LocalNames names, HelperSet helpers)
+    private static void EmitCall(SourceWriter writer, OperationMethodModel operation, string descriptor, string startArguments, string call, RequestRecorder? request, LocalNames names, HelperSet helpers)
     {
-        writer.Line($"var {names.Scope} = {RuntimeNames.Scope}.Start({descriptor}, {model});");
+        writer.Line($"var {names.Scope} = {RuntimeNames.Scope}.Start({descriptor}, {startArguments});");
         if (request is not null)
         {
             writer.Lines($"{names.Scope}.RecordRequest<{request.StateType}>({request.StateExpression}, {request.Lambda});");
@@ -145,14 +148,15 @@ internal static class OperationBodyEmitter
         }
     }
 
-    private static void EmitStream(SourceWriter writer, OperationMethodModel operation, string descriptor, string model, string call, RequestRecorder? request, LocalNames names, HelperSet helpers)
+    private static void EmitStream(SourceWriter writer, OperationMethodModel operation, string descriptor, string model, string dataSource, string call, RequestRecorder? request, LocalNames names, HelperSet helpers)
     {
         // The span opens when the stream is enumerated; only an implementation that throws at once is recorded here.
         writer.Line($"{operation.ReturnType} {names.Result};");
         writer.Open("try");
         writer.Line($"{names.Result} = {call};");
         writer.Close();
-        writer.Open($"catch ({RuntimeNames.Exception} {names.Exception}) when ({RuntimeNames.Scope}.StartFailed({descriptor}, {model}, {names.Exception}))");
+        string dataSourceArgument = dataSource == "null" ? string.Empty : $", {dataSource}";
+        writer.Open($"catch ({RuntimeNames.Exception} {names.Exception}) when ({RuntimeNames.Scope}.StartFailed({descriptor}, {model}, {names.Exception}{dataSourceArgument}))");
         writer.Line("throw;");
         writer.Close();
         writer.Line();
@@ -164,6 +168,7 @@ internal static class OperationBodyEmitter
             $"    {names.Result},\n" +
             $"    {descriptor},\n" +
             $"    {model},\n" +
+            $"    {dataSource},\n" +
             $"    {request?.StateExpression ?? "null"},\n" +
             $"    {Indented(request?.Lambda) ?? "null"},\n" +
             $"    {Indented(recorder) ?? "null"});");

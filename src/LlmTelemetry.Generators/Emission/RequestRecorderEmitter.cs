@@ -25,6 +25,11 @@ internal static class RequestRecorderEmitter
             stateParameters.Add((content.Name, content.Type));
         }
 
+        if (request.TopK is { } topK)
+        {
+            stateParameters.Add((topK.Name, topK.Type));
+        }
+
         if (stateParameters.Count == 0)
         {
             return null;
@@ -45,6 +50,11 @@ internal static class RequestRecorderEmitter
         if (request.Options is { } optionsParameter)
         {
             WriteOptions(body, optionsParameter, Argument(optionsParameter.Name), operation.Meai, names);
+        }
+
+        if (request.TopK is { } topKParameter)
+        {
+            body.Line($"{names.LambdaScope}.SetTag({RuntimeNames.Attributes}.RetrievalTopK, (long?){Argument(topKParameter.Name)});");
         }
 
         WriteContents(body, request.Contents, Argument, names, helpers);
@@ -138,7 +148,7 @@ internal static class RequestRecorderEmitter
 
         string s = names.LambdaScope;
         string m = names.Messages;
-        bool hasMessages = contents.Any(static c => c.Kind != ContentKind.SystemInstructions);
+        bool hasMessages = contents.Any(static c => c.Kind is not (ContentKind.SystemInstructions or ContentKind.RetrievalQuery));
         body.Open($"if ({s}.IsCapturingContent)");
         if (hasMessages)
         {
@@ -156,6 +166,9 @@ internal static class RequestRecorderEmitter
                     break;
                 case ContentKind.SystemInstructions:
                     body.Line($"{s}.SetSystemInstructions({value}, {classification});");
+                    break;
+                case ContentKind.RetrievalQuery:
+                    body.Line($"{s}.SetRetrievalQuery({value}, {classification});");
                     break;
                 case ContentKind.MeaiMessage:
                     helpers.MeaiMessages = true;

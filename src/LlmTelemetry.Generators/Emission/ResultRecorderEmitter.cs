@@ -46,9 +46,63 @@ internal static class ResultRecorderEmitter
             case ResultKind.User:
                 WriteUserMembers(body, result, value, isChunk, names);
                 break;
+            case ResultKind.Documents:
+                WriteDocuments(body, result.Documents!, value, result.CanBeNull, names);
+                break;
         }
 
         return $"static (ref {RuntimeNames.Scope} {s}, {operation.ResultType} {names.LambdaResult}) =>\n{{\n{RequestRecorderEmitter.Indent(body.ToString())}}}";
+    }
+
+    private static void WriteDocuments(SourceWriter body, DocumentMappingModel documents, string value, bool canBeNull, LocalNames names)
+    {
+        string v = names.Value;
+        body.Line($"var {v} = {value};");
+        if (documents.Shape != DocumentShape.Single && canBeNull)
+        {
+            body.Open($"if ({v} is null)");
+            body.Line("return;");
+            body.Close();
+        }
+
+        switch (documents.Shape)
+        {
+            case DocumentShape.Single:
+                WriteDocument(body, documents, v, names);
+                break;
+            case DocumentShape.Array:
+            case DocumentShape.Indexed:
+                // Indexing, not foreach: enumerating a list through its interface allocates.
+                string count = documents.Shape == DocumentShape.Array ? "Length" : "Count";
+                body.Open($"for (int __llmIndex = 0; __llmIndex < {v}.{count}; __llmIndex++)");
+                WriteDocument(body, documents, $"{v}[__llmIndex]", names);
+                body.Close();
+                break;
+            case DocumentShape.Enumerated:
+                body.Open($"foreach (var __llmDocument in {v})");
+                WriteDocument(body, documents, "__llmDocument", names);
+                body.Close();
+                break;
+        }
+    }
+
+    // One AddDocument per document: its id only when content is captured (an id that is not a string is turned
+    // into one, which allocates), its score as a double.
+    private static void WriteDocument(SourceWriter body, DocumentMappingModel documents, string element, LocalNames names)
+    {
+        string s = names.LambdaScope;
+        string access = documents.DocumentCanBeNull ? "?." : ".";
+        string document = documents.FromVectorSearchResult ? $"{element}.Record" : element;
+        string id = documents.IdMember is null
+            ? "null"
+            : documents.IdIsString
+                ? $"{document}{access}{documents.IdMember}"
+                : $"{document}{access}{documents.IdMember}.ToString()";
+        string score = documents.FromVectorSearchResult
+            ? $"{element}.Score"
+            : documents.ScoreMember is null ? "null" : $"(double?){element}{access}{documents.ScoreMember}";
+        string idArgument = id == "null" ? "null" : $"{s}.IsCapturingContent ? {id} : null";
+        body.Line($"{s}.AddDocument({idArgument}, {score});");
     }
 
     private static void WriteUserMembers(SourceWriter body, ResultMappingModel result, string value, bool isChunk, LocalNames names)

@@ -67,7 +67,9 @@ internal static class TypeFileEmitter
             writer.Line(
                 $"internal static readonly {RuntimeNames.Descriptor} Operation{i} = new {RuntimeNames.Descriptor}(" +
                 $"{Literal(operation.OperationName)}, {Literal(operation.Provider)}, {Literal(operation.Model)}, {Literal(operation.ServerAddress)}, " +
-                $"{operation.ServerPort.ToString(CultureInfo.InvariantCulture)}, isStreaming: {(streaming ? "true" : "false")});");
+                $"{operation.ServerPort.ToString(CultureInfo.InvariantCulture)}, isStreaming: {(streaming ? "true" : "false")}" +
+                (operation.DataSource is null ? string.Empty : $", dataSourceId: {Literal(operation.DataSource)}") +
+                (operation.CountsDocuments ? ", countsDocuments: true" : string.Empty) + ");");
         }
 
         for (int i = 0; i < helpers.Classifications.Count; i++)

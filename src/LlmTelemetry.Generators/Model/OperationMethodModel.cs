@@ -48,9 +48,13 @@ internal enum ReturnShape
 }
 
 /// <summary>The compile-time constants of an operation.</summary>
+/// <param name="DataSource">For a retrieval, the <c>gen_ai.data_source.id</c> known at compile time.</param>
+/// <param name="CountsDocuments">Whether the result is read as retrieved documents.</param>
 internal sealed record OperationDescriptorModel(
     string OperationName,
     string? Provider,
     string? Model,
     string? ServerAddress,
-    int ServerPort);
+    int ServerPort,
+    string? DataSource,
+    bool CountsDocuments);

@@ -4,14 +4,17 @@ namespace LlmTelemetry.Generators.Model;
 /// <param name="ModelParameter">The <c>[Model]</c> parameter, if any.</param>
 /// <param name="Options">The request-options parameter, if any.</param>
 /// <param name="Contents">The parameters that carry prompt content, in order.</param>
+/// <param name="DataSourceParameter">The <c>[DataSource]</c> parameter of a retrieval, if any.</param>
+/// <param name="TopK">The <c>[TopK]</c> parameter of a retrieval, if any.</param>
 internal sealed record RequestMappingModel(
     string? ModelParameter,
     OptionsParameterModel? Options,
-    EquatableArray<ContentParameterModel> Contents)
-{
-    /// <summary>Whether anything is recorded from the request besides the model.</summary>
-    public bool HasDetails => Options is not null || Contents.Count > 0;
-}
+    EquatableArray<ContentParameterModel> Contents,
+    string? DataSourceParameter,
+    ParameterReferenceModel? TopK);
+
+/// <summary>A parameter read by name and type.</summary>
+internal sealed record ParameterReferenceModel(string Name, string Type);
 
 /// <summary>A request-options parameter.</summary>
 internal sealed record OptionsParameterModel(string Name, string Type, OptionsKind Kind);
@@ -50,4 +53,6 @@ internal enum ContentKind
     OpenAIMessage,
     /// <summary>A collection of <c>OpenAI.Chat.ChatMessage</c>.</summary>
     OpenAIMessages,
+    /// <summary>The <c>[Prompt]</c> string of a retrieval: its query text.</summary>
+    RetrievalQuery,
 }

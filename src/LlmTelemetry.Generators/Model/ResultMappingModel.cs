@@ -7,15 +7,44 @@ namespace LlmTelemetry.Generators.Model;
 /// <param name="CanBeNull">Whether the value can be <see langword="null"/> (a reference or nullable type).</param>
 /// <param name="EmbeddingType">For embeddings, the embedding type argument of <c>GeneratedEmbeddings&lt;T&gt;</c>.</param>
 /// <param name="Members">For user types, the attributed members.</param>
+/// <param name="Documents">For retrievals, how documents are read.</param>
 internal sealed record ResultMappingModel(
     ResultKind Kind,
     string? ValueType,
     bool UnwrapClientResult,
     bool CanBeNull,
     string? EmbeddingType,
-    EquatableArray<ResultMemberModel> Members)
+    EquatableArray<ResultMemberModel> Members,
+    DocumentMappingModel? Documents = null)
 {
     public static ResultMappingModel None { get; } = new(ResultKind.None, null, false, false, null, EquatableArray<ResultMemberModel>.Empty);
+}
+
+/// <summary>How retrieved documents are read from a result or a stream.</summary>
+/// <param name="Shape">How the documents are reached.</param>
+/// <param name="FromVectorSearchResult">Whether each element is a Microsoft.Extensions.VectorData <c>VectorSearchResult&lt;T&gt;</c> (score on it, id on its record).</param>
+/// <param name="DocumentCanBeNull">Whether the document (or the vector search result's record) is a reference type.</param>
+/// <param name="IdMember">The member that identifies a document, if any.</param>
+/// <param name="IdIsString">Whether that member is a string (otherwise its text is taken).</param>
+/// <param name="ScoreMember">The score member of a user document, if any.</param>
+internal sealed record DocumentMappingModel(
+    DocumentShape Shape,
+    bool FromVectorSearchResult,
+    bool DocumentCanBeNull,
+    string? IdMember,
+    bool IdIsString,
+    string? ScoreMember);
+
+internal enum DocumentShape
+{
+    /// <summary>One document: a chunk of a stream.</summary>
+    Single,
+    /// <summary>A collection with <c>Count</c> (or <c>Length</c>) and an indexer: read by index, without an enumerator.</summary>
+    Indexed,
+    /// <summary>An array.</summary>
+    Array,
+    /// <summary>Another materialized collection, enumerated.</summary>
+    Enumerated,
 }
 
 internal enum ResultKind
@@ -36,6 +65,8 @@ internal enum ResultKind
     OpenAIStreamingUpdate,
     /// <summary>A user type with attributed members.</summary>
     User,
+    /// <summary>Retrieved documents (see <see cref="DocumentMappingModel"/>).</summary>
+    Documents,
 }
 
 /// <summary>An attributed member of a user result type.</summary>
@@ -56,6 +87,8 @@ internal enum ResultMemberRole
     ResponseId,
     FinishReason,
     ResponseText,
+    DocumentId,
+    DocumentScore,
 }
 
 internal enum MemberValueKind
@@ -70,4 +103,8 @@ internal enum MemberValueKind
     NullableEnum,
     /// <summary>A collection of strings.</summary>
     StringCollection,
+    /// <summary>A number (or a nullable number), read as a double.</summary>
+    Number,
+    /// <summary>A value whose text is taken (an integer or a <c>Guid</c> used as an id).</summary>
+    Text,
 }

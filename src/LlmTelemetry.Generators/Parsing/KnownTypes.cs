@@ -9,10 +9,16 @@ namespace LlmTelemetry.Generators.Parsing;
 internal sealed class KnownTypes
 {
     public const string LlmOperationAttributeName = "LlmTelemetry.LlmOperationAttribute";
+    public const string RetrievalAttributeName = "LlmTelemetry.RetrievalAttribute";
 
     public KnownTypes(Compilation compilation)
     {
         LlmOperationAttribute = compilation.GetTypeByMetadataName(LlmOperationAttributeName);
+        RetrievalAttribute = compilation.GetTypeByMetadataName(RetrievalAttributeName);
+        DataSourceAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.DataSourceAttribute");
+        TopKAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.TopKAttribute");
+        DocumentIdAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.DocumentIdAttribute");
+        DocumentScoreAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.DocumentScoreAttribute");
         PromptAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.PromptAttribute");
         SystemInstructionsAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.SystemInstructionsAttribute");
         ModelAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.ModelAttribute");
@@ -48,10 +54,19 @@ internal sealed class KnownTypes
         OpenAIChatMessage = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatMessage");
         ClientResultOfT = compilation.GetTypeByMetadataName("System.ClientModel.ClientResult`1");
 
+        VectorSearchResultOfT = compilation.GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorSearchResult`1");
+        VectorStoreKeyAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorStoreKeyAttribute")
+            ?? compilation.GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorStoreRecordKeyAttribute");
+
         DataClassificationAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
     }
 
     public INamedTypeSymbol? LlmOperationAttribute { get; }
+    public INamedTypeSymbol? RetrievalAttribute { get; }
+    public INamedTypeSymbol? DataSourceAttribute { get; }
+    public INamedTypeSymbol? TopKAttribute { get; }
+    public INamedTypeSymbol? DocumentIdAttribute { get; }
+    public INamedTypeSymbol? DocumentScoreAttribute { get; }
     public INamedTypeSymbol? PromptAttribute { get; }
     public INamedTypeSymbol? SystemInstructionsAttribute { get; }
     public INamedTypeSymbol? ModelAttribute { get; }
@@ -86,6 +101,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? OpenAIChatCompletionOptions { get; }
     public INamedTypeSymbol? OpenAIChatMessage { get; }
     public INamedTypeSymbol? ClientResultOfT { get; }
+
+    public INamedTypeSymbol? VectorSearchResultOfT { get; }
+    public INamedTypeSymbol? VectorStoreKeyAttribute { get; }
 
     public INamedTypeSymbol? DataClassificationAttribute { get; }
 }

@@ -4,18 +4,22 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LlmTelemetry.Generators.Parsing;
 
-/// <summary>The arguments of one <c>[LlmOperation]</c> attribute, with where each was written for diagnostics.</summary>
+/// <summary>
+/// The arguments of one <c>[LlmOperation]</c> or <c>[Retrieval]</c> attribute, with where each was written for
+/// diagnostics.
+/// </summary>
 internal sealed class LlmOperationAttributeData
 {
     private readonly AttributeSyntax? _syntax;
 
-    private LlmOperationAttributeData(AttributeData attribute)
+    private LlmOperationAttributeData(AttributeData attribute, bool isRetrieval)
     {
         _syntax = attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
         AttributeLocation = _syntax?.GetLocation() ?? Location.None;
+        IsRetrieval = isRetrieval;
 
-        OperationName = "chat";
-        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Primitive, Value: var name })
+        OperationName = isRetrieval ? "retrieval" : "chat";
+        if (!isRetrieval && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Primitive, Value: var name })
         {
             OperationName = name as string;
         }
@@ -41,9 +45,18 @@ internal sealed class LlmOperationAttributeData
                 case "ServerPort":
                     ServerPort = value is int port ? port : 0;
                     break;
+                case "DataSource":
+                    DataSource = value as string;
+                    break;
             }
         }
     }
+
+    /// <summary>Whether the attribute is <c>[Retrieval]</c>.</summary>
+    public bool IsRetrieval { get; }
+
+    /// <summary>The data source of a retrieval.</summary>
+    public string? DataSource { get; }
 
     /// <summary>The operation name; <see langword="null"/> when written as <see langword="null"/>.</summary>
     public string? OperationName { get; }
@@ -62,7 +75,7 @@ internal sealed class LlmOperationAttributeData
 
     public Location AttributeLocation { get; }
 
-    public static LlmOperationAttributeData Read(AttributeData attribute) => new(attribute);
+    public static LlmOperationAttributeData Read(AttributeData attribute, bool isRetrieval) => new(attribute, isRetrieval);
 
     /// <summary>Where the named argument <paramref name="name"/> was written, or the attribute when it was not.</summary>
     public Location ArgumentLocation(string name)

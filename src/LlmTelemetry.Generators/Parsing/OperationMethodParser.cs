@@ -48,8 +48,16 @@ internal static class OperationMethodParser
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustBePartial, syntax.Identifier.GetLocation(), method.Name, partialProblem));
         }
 
-        LlmOperationAttributeData arguments = LlmOperationAttributeData.Read(attribute);
+        bool isRetrieval = known.RetrievalAttribute is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.RetrievalAttribute);
+        LlmOperationAttributeData arguments = LlmOperationAttributeData.Read(attribute, isRetrieval);
         ValidateArguments(method, arguments, diagnostics);
+        INamedTypeSymbol? other = isRetrieval ? known.LlmOperationAttribute : known.RetrievalAttribute;
+        if (method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, other)) is { } both)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidAttributeArgument,
+                both.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? arguments.AttributeLocation,
+                $"'{method.Name}' is marked both [LlmOperation] and [Retrieval]; a method is one or the other"));
+        }
 
         ReturnShape shape = ReturnShapeClassifier.Classify(method, known, out ITypeSymbol? resultType, out string? unsupportedReturn);
         if (unsupportedReturn is not null)
@@ -65,20 +73,37 @@ internal static class OperationMethodParser
             implementation = ImplementationResolver.Resolve(method, implementationName, where, compilation, diagnostics);
         }
 
-        RequestMappingModel request = RequestMappingParser.Map(method, known, diagnostics);
-        ResultMappingModel result = ResultMappingParser.Map(resultType, known);
+        RequestMappingModel request = RequestMappingParser.Map(method, isRetrieval, known, diagnostics);
         string operationName = arguments.OperationName ?? string.Empty;
-
-        bool hasModel = !string.IsNullOrEmpty(arguments.Model) || request.ModelParameter is not null
-            || request.Options?.Kind is OptionsKind.MeaiChat or OptionsKind.MeaiEmbedding;
-        if (!hasModel)
+        bool returnsNothing = shape is ReturnShape.Void or ReturnShape.Task or ReturnShape.ValueTask;
+        ResultMappingModel result;
+        if (isRetrieval)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NoModel, arguments.AttributeLocation, method.Name));
+            result = DocumentMappingParser.Map(resultType, shape == ReturnShape.AsyncEnumerable, known);
+            if (string.IsNullOrEmpty(arguments.DataSource) && request.DataSourceParameter is null)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NoDataSource, arguments.AttributeLocation, method.Name));
+            }
+
+            if (unsupportedReturn is null && result.Kind == ResultKind.None && !returnsNothing)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.DocumentsNotMapped, syntax.ReturnType.GetLocation(), resultType?.ToDisplayString() ?? method.ReturnType.ToDisplayString(), method.Name));
+            }
         }
-
-        if (unsupportedReturn is null && WellKnownValues.ReportsTokenUsage(operationName) && !ResultMappingParser.MapsTokenUsage(result) && shape is not (ReturnShape.Void or ReturnShape.Task or ReturnShape.ValueTask))
+        else
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ResultNotMapped, syntax.ReturnType.GetLocation(), resultType?.ToDisplayString() ?? method.ReturnType.ToDisplayString(), method.Name));
+            result = ResultMappingParser.Map(resultType, known);
+            bool hasModel = !string.IsNullOrEmpty(arguments.Model) || request.ModelParameter is not null
+                || request.Options?.Kind is OptionsKind.MeaiChat or OptionsKind.MeaiEmbedding;
+            if (!hasModel)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NoModel, arguments.AttributeLocation, method.Name));
+            }
+
+            if (unsupportedReturn is null && WellKnownValues.ReportsTokenUsage(operationName) && !ResultMappingParser.MapsTokenUsage(result) && !returnsNothing)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ResultNotMapped, syntax.ReturnType.GetLocation(), resultType?.ToDisplayString() ?? method.ReturnType.ToDisplayString(), method.Name));
+            }
         }
 
         if (containingType is null || implementation is null || partialProblem is not null || unsupportedReturn is not null)
@@ -100,7 +125,14 @@ internal static class OperationMethodParser
             SymbolFormatting.ConstraintClauses(method.TypeParameters).ToEquatableArray(),
             method.Parameters.Select(Parameter).ToEquatableArray(),
             SymbolFormatting.Identifier(implementation.Name) + SymbolFormatting.TypeParameterList(method.TypeParameters),
-            new OperationDescriptorModel(operationName, arguments.Provider, NullIfEmpty(arguments.Model), NullIfEmpty(arguments.ServerAddress), arguments.ServerPort),
+            new OperationDescriptorModel(
+                operationName,
+                arguments.Provider,
+                NullIfEmpty(arguments.Model),
+                NullIfEmpty(arguments.ServerAddress),
+                arguments.ServerPort,
+                NullIfEmpty(arguments.DataSource),
+                result.Kind == ResultKind.Documents),
             request,
             result,
             MeaiFeaturesOf(known));
@@ -129,23 +161,28 @@ internal static class OperationMethodParser
 
     private static void ValidateArguments(IMethodSymbol method, LlmOperationAttributeData arguments, List<Diagnostic> diagnostics)
     {
-        if (string.IsNullOrWhiteSpace(arguments.OperationName))
+        // A retrieval's operation name is fixed, and its provider is only conditionally required.
+        if (!arguments.IsRetrieval)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidAttributeArgument, arguments.OperationNameLocation(),
-                $"The operation name of '{method.Name}' is empty; use a gen_ai.operation.name such as 'chat' or 'embeddings'"));
-        }
-        else if (!WellKnownValues.OperationNames.Contains(arguments.OperationName!))
-        {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnknownOperationName, arguments.OperationNameLocation(),
-                arguments.OperationName, string.Join(", ", WellKnownValues.OperationNames)));
+            if (string.IsNullOrWhiteSpace(arguments.OperationName))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidAttributeArgument, arguments.OperationNameLocation(),
+                    $"The operation name of '{method.Name}' is empty; use a gen_ai.operation.name such as 'chat' or 'embeddings'"));
+            }
+            else if (!WellKnownValues.OperationNames.Contains(arguments.OperationName!))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnknownOperationName, arguments.OperationNameLocation(),
+                    arguments.OperationName, string.Join(", ", WellKnownValues.OperationNames)));
+            }
+
+            if (string.IsNullOrWhiteSpace(arguments.Provider))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingProvider,
+                    arguments.Provider is null ? arguments.AttributeLocation : arguments.ArgumentLocation("Provider"), method.Name));
+            }
         }
 
-        if (string.IsNullOrWhiteSpace(arguments.Provider))
-        {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingProvider,
-                arguments.Provider is null ? arguments.AttributeLocation : arguments.ArgumentLocation("Provider"), method.Name));
-        }
-        else if (!WellKnownValues.ProviderNames.Contains(arguments.Provider!))
+        if (!string.IsNullOrWhiteSpace(arguments.Provider) && !WellKnownValues.ProviderNames.Contains(arguments.Provider!))
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnknownProvider, arguments.ArgumentLocation("Provider"),
                 arguments.Provider, string.Join(", ", WellKnownValues.ProviderNames)));

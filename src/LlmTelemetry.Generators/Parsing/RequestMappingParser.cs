@@ -9,21 +9,25 @@ namespace LlmTelemetry.Generators.Parsing;
 /// <summary>Finds, among an operation's parameters, the run-time model, the request options and the prompt content.</summary>
 internal static class RequestMappingParser
 {
-    public static RequestMappingModel Map(IMethodSymbol method, KnownTypes known, List<Diagnostic> diagnostics)
+    public static RequestMappingModel Map(IMethodSymbol method, bool isRetrieval, KnownTypes known, List<Diagnostic> diagnostics)
     {
         string? modelParameter = null;
+        string? dataSourceParameter = null;
+        ParameterReferenceModel? topK = null;
         OptionsParameterModel? options = null;
         var contents = new List<ContentParameterModel>();
 
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             bool isPrompt = HasAttribute(parameter, known.PromptAttribute);
+            bool isDataSource = HasAttribute(parameter, known.DataSourceAttribute);
+            bool isTopK = HasAttribute(parameter, known.TopKAttribute);
             bool isModel = HasAttribute(parameter, known.ModelAttribute);
             bool isInstructions = HasAttribute(parameter, known.SystemInstructionsAttribute);
             bool isString = parameter.Type.SpecialType == SpecialType.System_String;
             string name = SymbolFormatting.Identifier(parameter.Name);
 
-            if ((isPrompt || isModel || isInstructions) && parameter.RefKind == RefKind.Out)
+            if ((isPrompt || isModel || isInstructions || isDataSource || isTopK) && parameter.RefKind == RefKind.Out)
             {
                 Report(diagnostics, parameter, $"Parameter '{parameter.Name}' is an 'out' parameter and carries nothing into the request; remove its LlmTelemetry attribute");
                 continue;
@@ -43,6 +47,32 @@ internal static class RequestMappingParser
                 {
                     modelParameter = name;
                 }
+            }
+
+            if (isDataSource || isTopK)
+            {
+                if (!isRetrieval)
+                {
+                    Report(diagnostics, parameter, $"[{(isDataSource ? "DataSource" : "TopK")}] on '{parameter.Name}' has no effect: '{method.Name}' is not a [Retrieval] method");
+                }
+                else if (isDataSource && !isString)
+                {
+                    Report(diagnostics, parameter, $"[DataSource] marks the string parameter that names the data source, but '{parameter.Name}' is '{parameter.Type.ToDisplayString()}'; the attribute is ignored");
+                }
+                else if (isDataSource)
+                {
+                    dataSourceParameter ??= name;
+                }
+                else if (!IsInteger(parameter.Type))
+                {
+                    Report(diagnostics, parameter, $"[TopK] marks an integer parameter, but '{parameter.Name}' is '{parameter.Type.ToDisplayString()}'; the attribute is ignored");
+                }
+                else
+                {
+                    topK ??= new ParameterReferenceModel(name, SymbolFormatting.Type(parameter.Type));
+                }
+
+                continue;
             }
 
             if (isInstructions)
@@ -71,7 +101,7 @@ internal static class RequestMappingParser
             {
                 if (isString)
                 {
-                    contents.Add(Content(parameter, ContentKind.PromptText, known));
+                    contents.Add(Content(parameter, isRetrieval ? ContentKind.RetrievalQuery : ContentKind.PromptText, known));
                 }
                 else
                 {
@@ -87,7 +117,7 @@ internal static class RequestMappingParser
             }
         }
 
-        return new RequestMappingModel(modelParameter, options, contents.ToEquatableArray());
+        return new RequestMappingModel(modelParameter, options, contents.ToEquatableArray(), dataSourceParameter, topK);
     }
 
     private static ContentParameterModel Content(IParameterSymbol parameter, ContentKind kind, KnownTypes known) =>
@@ -149,6 +179,13 @@ internal static class RequestMappingParser
         return type.AllInterfaces
             .FirstOrDefault(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, known.EnumerableOfT))
             ?.TypeArguments[0];
+    }
+
+    private static bool IsInteger(ITypeSymbol type)
+    {
+        ITypeSymbol underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+        return underlying.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_UInt16
+            or SpecialType.System_UInt32 or SpecialType.System_Byte or SpecialType.System_SByte;
     }
 
     private static bool HasAttribute(IParameterSymbol parameter, INamedTypeSymbol? attribute) =>

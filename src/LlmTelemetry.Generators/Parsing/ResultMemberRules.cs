@@ -19,6 +19,12 @@ internal static class ResultMemberRules
         yield return (known.ResponseTextAttribute, ResultMemberRole.ResponseText);
     }
 
+    public static IEnumerable<(INamedTypeSymbol? Attribute, ResultMemberRole Role)> DocumentAttributes(KnownTypes known)
+    {
+        yield return (known.DocumentIdAttribute, ResultMemberRole.DocumentId);
+        yield return (known.DocumentScoreAttribute, ResultMemberRole.DocumentScore);
+    }
+
     /// <summary>How a member of <paramref name="type"/> is read for <paramref name="role"/>, or <see langword="null"/> when the type does not fit.</summary>
     public static MemberValueKind? ValueKind(ITypeSymbol type, ResultMemberRole role, KnownTypes known)
     {
@@ -46,6 +52,17 @@ internal static class ResultMemberRules
                 }
 
                 return IsStringCollection(type, known) ? MemberValueKind.StringCollection : null;
+            case ResultMemberRole.DocumentId:
+                if (type.SpecialType == SpecialType.System_String)
+                {
+                    return MemberValueKind.String;
+                }
+
+                return IsInteger(UnwrapNullable(type)) || UnwrapNullable(type).SpecialType == SpecialType.System_UInt64 || IsGuid(UnwrapNullable(type))
+                    ? MemberValueKind.Text
+                    : null;
+            case ResultMemberRole.DocumentScore:
+                return IsNumber(UnwrapNullable(type)) ? MemberValueKind.Number : null;
             default:
                 return type.SpecialType == SpecialType.System_String ? MemberValueKind.String : null;
         }
@@ -56,6 +73,8 @@ internal static class ResultMemberRules
     {
         ResultMemberRole.FinishReason => "a string, an enum or a collection of strings",
         ResultMemberRole.ResponseModel or ResultMemberRole.ResponseId or ResultMemberRole.ResponseText => "a string",
+        ResultMemberRole.DocumentId => "a string, an integer or a Guid",
+        ResultMemberRole.DocumentScore => "a number (double, float, decimal or an integer, nullable allowed)",
         _ => "an integer type no wider than long (int, long, short … or their nullable forms)",
     };
 
@@ -65,6 +84,12 @@ internal static class ResultMemberRules
     private static bool IsInteger(ITypeSymbol type) => type.SpecialType is
         SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16 or
         SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64;
+
+    private static bool IsNumber(ITypeSymbol type) =>
+        IsInteger(type) || type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal;
+
+    private static bool IsGuid(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
     private static bool IsStringCollection(ITypeSymbol type, KnownTypes known)
     {

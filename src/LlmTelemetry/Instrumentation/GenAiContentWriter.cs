@@ -41,6 +41,7 @@ public sealed class GenAiContentWriter
     private static readonly JsonEncodedText s_id = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText s_arguments = JsonEncodedText.Encode("arguments");
     private static readonly JsonEncodedText s_response = JsonEncodedText.Encode("response");
+    private static readonly JsonEncodedText s_score = JsonEncodedText.Encode("score");
 
     // A buffer that grew past this is let go rather than kept for the next call.
     private const int MaxRetainedBuffer = 64 * 1024;
@@ -55,6 +56,7 @@ public sealed class GenAiContentWriter
     private bool _isMessageList;
     private int _remaining;
     private bool _inMessage;
+    private bool _documentsTruncated;
 
     private GenAiContentWriter()
     {
@@ -234,6 +236,60 @@ public sealed class GenAiContentWriter
         _json.WriteEndObject();
     }
 
+    /// <summary>
+    /// Writes one entry of <c>gen_ai.retrieval.documents</c>: <c>{"id", "score"}</c>. Past the length cap (counted on
+    /// ids) one last <c>{"truncated": true}</c> entry says that documents were left out.
+    /// </summary>
+    public void WriteDocument(string? id, double? score)
+    {
+        if (_remaining <= 0)
+        {
+            if (!_documentsTruncated)
+            {
+                _json.WriteStartObject();
+                _json.WriteBoolean(s_truncated, true);
+                _json.WriteEndObject();
+                _documentsTruncated = true;
+            }
+
+            return;
+        }
+
+        _json.WriteStartObject();
+        if (id is not null)
+        {
+            _json.WriteString(s_id, id);
+            _remaining -= id.Length;
+        }
+
+        if (score is double value && !double.IsNaN(value) && !double.IsInfinity(value))
+        {
+            _json.WriteNumber(s_score, value);
+        }
+
+        _remaining -= 8; // a document without an id still counts against the cap
+        _json.WriteEndObject();
+    }
+
+    /// <summary>Text for a plain string attribute: redacted when classified, cut at the length cap.</summary>
+    internal static string Capped(string text, DataClassificationSet? classification)
+    {
+        LlmTelemetryOptions options = LlmTelemetrySettings.Current;
+        string content = classification is null ? text : options.RedactorProvider?.GetRedactor(classification).Redact(text) ?? string.Empty;
+        if (content.Length <= options.MaxContentLength)
+        {
+            return content;
+        }
+
+        int cut = options.MaxContentLength;
+        if (char.IsHighSurrogate(content[cut - 1]))
+        {
+            cut--;
+        }
+
+        return content.Substring(0, cut);
+    }
+
     /// <summary>Finishes the list and returns its JSON. The writer must not be used after this: it serves the next call.</summary>
     public string ToJson()
     {
@@ -260,6 +316,7 @@ public sealed class GenAiContentWriter
         writer._isMessageList = isMessageList;
         writer._remaining = writer._options.MaxContentLength;
         writer._inMessage = false;
+        writer._documentsTruncated = false;
         writer._json.WriteStartArray();
         return writer;
     }

@@ -13,9 +13,8 @@ namespace LlmTelemetry.Instrumentation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class LlmOperationDescriptor
 {
-    private SpanStart? _compileTimeModel;
-    private SpanStart? _withoutModel;
-    private SpanStart? _lastRuntimeModel;
+    private SpanStart? _compileTime;
+    private SpanStart? _lastRunTime;
 
     /// <summary>Describes an operation.</summary>
     /// <param name="operationName">The <c>gen_ai.operation.name</c>.</param>
@@ -24,7 +23,9 @@ public sealed class LlmOperationDescriptor
     /// <param name="serverAddress">The <c>server.address</c>, if known.</param>
     /// <param name="serverPort">The <c>server.port</c>, or 0 when unknown.</param>
     /// <param name="isStreaming">Whether the operation streams its response.</param>
-    public LlmOperationDescriptor(string operationName, string? providerName, string? requestModel, string? serverAddress, int serverPort, bool isStreaming)
+    /// <param name="dataSourceId">The <c>gen_ai.data_source.id</c> known at compile time, for a retrieval.</param>
+    /// <param name="countsDocuments">Whether the result is read as retrieved documents, so that their number is recorded even when it is 0.</param>
+    public LlmOperationDescriptor(string operationName, string? providerName, string? requestModel, string? serverAddress, int serverPort, bool isStreaming, string? dataSourceId = null, bool countsDocuments = false)
     {
         OperationName = operationName ?? throw new ArgumentNullException(nameof(operationName));
         ProviderName = providerName;
@@ -33,6 +34,8 @@ public sealed class LlmOperationDescriptor
         // Boxed once: a port in a TagList would otherwise box on every call.
         ServerPort = serverAddress is not null && serverPort > 0 ? serverPort : null;
         IsStreaming = isStreaming;
+        DataSourceId = dataSourceId;
+        CountsDocuments = countsDocuments;
     }
 
     /// <summary>The <c>gen_ai.operation.name</c>.</summary>
@@ -53,30 +56,39 @@ public sealed class LlmOperationDescriptor
     /// <summary>Whether the operation streams its response.</summary>
     public bool IsStreaming { get; }
 
+    /// <summary>The <c>gen_ai.data_source.id</c> known at compile time, for a retrieval.</summary>
+    public string? DataSourceId { get; }
+
+    /// <summary>Whether the result is read as retrieved documents.</summary>
+    public bool CountsDocuments { get; }
+
+    /// <summary>Whether spans are named by the data source (<c>retrieval {data source}</c>) rather than by the model.</summary>
+    public bool IsRetrieval => OperationName == GenAiSemanticConventions.Operations.Retrieval;
+
     /// <summary>The span kind: the model is called through a client.</summary>
     public ActivityKind Kind => ActivityKind.Client;
 
     /// <summary>
-    /// The span name and start tags for the effective model of one call, without building them again for a
-    /// repeated run-time model.
+    /// The span name and start tags for the effective model and data source of one call, without building them
+    /// again for a repeated run-time value.
     /// </summary>
-    internal SpanStart GetSpanStart(string? model)
+    internal SpanStart GetSpanStart(string? model, string? dataSourceId)
     {
-        if (model is null || string.Equals(model, RequestModel, StringComparison.Ordinal))
+        if (string.Equals(model, RequestModel, StringComparison.Ordinal) && string.Equals(dataSourceId, DataSourceId, StringComparison.Ordinal))
         {
-            return model is null ? _withoutModel ??= CreateSpanStart(null) : _compileTimeModel ??= CreateSpanStart(model);
+            return _compileTime ??= CreateSpanStart(model, dataSourceId);
         }
 
-        SpanStart? cached = _lastRuntimeModel;
-        if (cached is not null && string.Equals(cached.Model, model, StringComparison.Ordinal))
+        SpanStart? cached = _lastRunTime;
+        if (cached is not null && string.Equals(cached.Model, model, StringComparison.Ordinal) && string.Equals(cached.DataSourceId, dataSourceId, StringComparison.Ordinal))
         {
             return cached;
         }
 
-        return _lastRuntimeModel = CreateSpanStart(model);
+        return _lastRunTime = CreateSpanStart(model, dataSourceId);
     }
 
-    private SpanStart CreateSpanStart(string? model)
+    private SpanStart CreateSpanStart(string? model, string? dataSourceId)
     {
         var tags = new List<KeyValuePair<string, object?>>(5)
         {
@@ -92,6 +104,11 @@ public sealed class LlmOperationDescriptor
             tags.Add(new(GenAiSemanticConventions.Attributes.RequestModel, model));
         }
 
+        if (dataSourceId is not null)
+        {
+            tags.Add(new(GenAiSemanticConventions.Attributes.DataSourceId, dataSourceId));
+        }
+
         if (ServerAddress is not null)
         {
             tags.Add(new(GenAiSemanticConventions.Attributes.ServerAddress, ServerAddress));
@@ -101,20 +118,21 @@ public sealed class LlmOperationDescriptor
             }
         }
 
-        return new SpanStart(model, FormatSpanName(OperationName, model), tags.ToArray());
+        string? target = IsRetrieval ? dataSourceId : model;
+        string name = string.IsNullOrEmpty(target) ? OperationName : OperationName + " " + target;
+        return new SpanStart(model, dataSourceId, name, tags.ToArray());
     }
-
-    private static string FormatSpanName(string operationName, string? model) =>
-        string.IsNullOrEmpty(model) ? operationName : operationName + " " + model;
 
     /// <summary>
     /// What a span starts with: its name and the sampling-relevant tags. The tags are an array built once, not
     /// a <c>TagList</c>: <c>StartActivity</c> takes an <c>IEnumerable</c>, and a boxed <c>TagList</c> (and its boxed
     /// enumerator) would cost hundreds of bytes per call where the cached array costs one enumerator.
     /// </summary>
-    internal sealed class SpanStart(string? model, string name, KeyValuePair<string, object?>[] tags)
+    internal sealed class SpanStart(string? model, string? dataSourceId, string name, KeyValuePair<string, object?>[] tags)
     {
         public string? Model { get; } = model;
+
+        public string? DataSourceId { get; } = dataSourceId;
 
         public string Name { get; } = name;
 

@@ -38,6 +38,9 @@ public struct LlmOperationScope
     private long? _cacheReadInputTokens;
     private long? _reasoningOutputTokens;
     private int? _embeddingDimensions;
+    private int? _documentCount;
+    private double? _bestScore;
+    private List<KeyValuePair<string?, double?>>? _documents; // only with content capture
     private long _lastChunkTimestamp;
     private double _timeToFirstChunk;
     private StringBuilder? _streamedText;
@@ -52,6 +55,7 @@ public struct LlmOperationScope
         _activity = activity;
         _previousActivity = previousActivity;
         _captureContent = captureContent;
+        _documentCount = descriptor.CountsDocuments ? 0 : null;
         _startTimestamp = Stopwatch.GetTimestamp();
     }
 
@@ -84,9 +88,11 @@ public struct LlmOperationScope
     /// </summary>
     /// <param name="descriptor">The operation.</param>
     /// <param name="requestModel">The model chosen at run time, if any; otherwise the compile-time model.</param>
-    public static LlmOperationScope Start(LlmOperationDescriptor descriptor, string? requestModel = null)
+    /// <param name="dataSourceId">The data source chosen at run time, if any; otherwise the compile-time one.</param>
+    public static LlmOperationScope Start(LlmOperationDescriptor descriptor, string? requestModel = null, string? dataSourceId = null)
     {
         string? model = requestModel ?? descriptor.RequestModel;
+        string? dataSource = dataSourceId ?? descriptor.DataSourceId;
         Activity? previous = Activity.Current;
         Activity? activity = null;
         bool captureContent = false;
@@ -94,12 +100,12 @@ public struct LlmOperationScope
         {
             if (LlmTelemetryInstruments.Source.HasListeners())
             {
-                LlmOperationDescriptor.SpanStart start = descriptor.GetSpanStart(model);
+                LlmOperationDescriptor.SpanStart start = descriptor.GetSpanStart(model, dataSource);
                 activity = LlmTelemetryInstruments.Source.StartActivity(start.Name, descriptor.Kind, parentContext: default, tags: start.Tags);
                 if (activity is { IsAllDataRequested: true })
                 {
                     captureContent = LlmTelemetrySettings.Current.CaptureMessageContent;
-                    if (descriptor.IsStreaming)
+                    if (descriptor.IsStreaming && !descriptor.IsRetrieval)
                     {
                         activity.SetTag(GenAiSemanticConventions.Attributes.RequestStream, s_true);
                     }
@@ -116,9 +122,9 @@ public struct LlmOperationScope
 
     /// <summary>Starts a call and records it as failed at once, for an implementation that threw before it began.</summary>
     /// <returns>Always <see langword="false"/>, so that it can serve as an exception filter.</returns>
-    public static bool StartFailed(LlmOperationDescriptor descriptor, string? requestModel, Exception exception)
+    public static bool StartFailed(LlmOperationDescriptor descriptor, string? requestModel, Exception exception, string? dataSourceId = null)
     {
-        LlmOperationScope scope = Start(descriptor, requestModel);
+        LlmOperationScope scope = Start(descriptor, requestModel, dataSourceId);
         return scope.RecordFailure(exception);
     }
 
@@ -332,6 +338,30 @@ public struct LlmOperationScope
         _reasoningOutputTokens = Add(_reasoningOutputTokens, reasoningOutputTokens);
     }
 
+    /// <summary>Counts a retrieved document, keeps the best score, and with content capture on its id and score.</summary>
+    public void AddDocument(string? id, double? score)
+    {
+        _documentCount = _documentCount.GetValueOrDefault() + 1;
+        if (score is double value && !double.IsNaN(value) && (_bestScore is null || value > _bestScore))
+        {
+            _bestScore = value;
+        }
+
+        if (_captureContent)
+        {
+            (_documents ??= new List<KeyValuePair<string?, double?>>()).Add(new(id, score));
+        }
+    }
+
+    /// <summary>Records <c>gen_ai.retrieval.query.text</c>, when content capture is on; redacted when classified, cut at the length cap.</summary>
+    public readonly void SetRetrievalQuery(string? query, DataClassificationSet? classification = null)
+    {
+        if (_captureContent && query is not null)
+        {
+            _activity!.SetTag(GenAiSemanticConventions.Attributes.RetrievalQueryText, GenAiContentWriter.Capped(query, classification));
+        }
+    }
+
     /// <summary>Sets the <c>gen_ai.embeddings.dimension.count</c>.</summary>
     public void SetEmbeddingDimensions(int? dimensions) => _embeddingDimensions = dimensions ?? _embeddingDimensions;
 
@@ -341,7 +371,8 @@ public struct LlmOperationScope
     /// </summary>
     public void OnChunk()
     {
-        if (_descriptor is null || _ended)
+        // Chunk timings describe generated output; a stream of retrieved documents has none.
+        if (_descriptor is null || _ended || _descriptor.IsRetrieval)
         {
             return;
         }
@@ -557,6 +588,27 @@ public struct LlmOperationScope
         if (_lastChunkTimestamp != 0)
         {
             activity.AddTag(GenAiSemanticConventions.Attributes.ResponseTimeToFirstChunk, _timeToFirstChunk);
+        }
+
+        if (_documentCount is int documentCount)
+        {
+            activity.AddTag(GenAiSemanticConventions.LlmTelemetryAttributes.RetrievalDocumentCount, documentCount);
+        }
+
+        if (_bestScore is double bestScore)
+        {
+            activity.AddTag(GenAiSemanticConventions.LlmTelemetryAttributes.RetrievalBestScore, bestScore);
+        }
+
+        if (_documents is not null)
+        {
+            GenAiContentWriter documents = GenAiContentWriter.ForParts();
+            foreach (KeyValuePair<string?, double?> document in _documents)
+            {
+                documents.WriteDocument(document.Key, document.Value);
+            }
+
+            activity.AddTag(GenAiSemanticConventions.Attributes.RetrievalDocuments, documents.ToJson());
         }
 
         if (_captureContent && _streamedText is not null && !_outputMessagesSet)

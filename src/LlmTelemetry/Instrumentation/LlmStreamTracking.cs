@@ -25,6 +25,7 @@ public static class LlmStreamTracking
     /// <param name="stream">The implementation's stream.</param>
     /// <param name="descriptor">The operation.</param>
     /// <param name="requestModel">The model chosen at run time, if any.</param>
+    /// <param name="dataSourceId">The data source chosen at run time, if any (a retrieval).</param>
     /// <param name="requestState">The arguments <paramref name="requestRecorder"/> reads.</param>
     /// <param name="requestRecorder">Records request details when the span starts, if there are any.</param>
     /// <param name="chunkRecorder">Records what each chunk carries, if the chunk type is known.</param>
@@ -32,22 +33,24 @@ public static class LlmStreamTracking
         IAsyncEnumerable<TChunk> stream,
         LlmOperationDescriptor descriptor,
         string? requestModel,
+        string? dataSourceId,
         TState requestState,
         LlmRequestRecorder<TState>? requestRecorder,
         LlmResultRecorder<TChunk>? chunkRecorder) =>
-        new TrackedStream<TChunk, TState>(stream, descriptor, requestModel, requestState, requestRecorder, chunkRecorder);
+        new TrackedStream<TChunk, TState>(stream, descriptor, requestModel, dataSourceId, requestState, requestRecorder, chunkRecorder);
 
     private sealed class TrackedStream<TChunk, TState>(
         IAsyncEnumerable<TChunk> stream,
         LlmOperationDescriptor descriptor,
         string? requestModel,
+        string? dataSourceId,
         TState requestState,
         LlmRequestRecorder<TState>? requestRecorder,
         LlmResultRecorder<TChunk>? chunkRecorder) : IAsyncEnumerable<TChunk>
     {
         public IAsyncEnumerator<TChunk> GetAsyncEnumerator(CancellationToken cancellationToken = default)
         {
-            var enumerator = new TrackedEnumerator<TChunk>(descriptor, requestModel, chunkRecorder);
+            var enumerator = new TrackedEnumerator<TChunk>(descriptor, requestModel, dataSourceId, chunkRecorder);
             if (requestRecorder is not null)
             {
                 enumerator.Scope.RecordRequest(requestState, requestRecorder);
@@ -67,10 +70,10 @@ public static class LlmStreamTracking
 
         public LlmOperationScope Scope;
 
-        public TrackedEnumerator(LlmOperationDescriptor descriptor, string? requestModel, LlmResultRecorder<TChunk>? chunkRecorder)
+        public TrackedEnumerator(LlmOperationDescriptor descriptor, string? requestModel, string? dataSourceId, LlmResultRecorder<TChunk>? chunkRecorder)
         {
             _chunkRecorder = chunkRecorder;
-            Scope = LlmOperationScope.Start(descriptor, requestModel);
+            Scope = LlmOperationScope.Start(descriptor, requestModel, dataSourceId);
         }
 
         public TChunk Current => _inner!.Current;

@@ -91,6 +91,7 @@ namespace Contoso.Support
                 __llmResult,
                 __LlmTelemetry.Operation1,
                 null,
+                null,
                 messages,
                 static (ref global::LlmTelemetry.Instrumentation.LlmOperationScope __llmS, global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> __llmA) =>
                 {

@@ -85,6 +85,7 @@ namespace Contoso.Direct
                 __llmResult,
                 __LlmTelemetry.Operation1,
                 null,
+                null,
                 messages,
                 static (ref global::LlmTelemetry.Instrumentation.LlmOperationScope __llmS, global::System.Collections.Generic.IEnumerable<global::OpenAI.Chat.ChatMessage> __llmA) =>
                 {

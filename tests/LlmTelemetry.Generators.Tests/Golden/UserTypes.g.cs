@@ -176,6 +176,7 @@ namespace Contoso.Local
                 __llmResult,
                 __LlmTelemetry.Operation3,
                 null,
+                null,
                 prompt,
                 static (ref global::LlmTelemetry.Instrumentation.LlmOperationScope __llmS, string __llmA) =>
                 {

@@ -21,7 +21,8 @@ internal static class TestReferences
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.ChatClientBuilder).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(OpenAI.Chat.ChatCompletion).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(System.ClientModel.ClientResult).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(System.BinaryData).Assembly.Location));
+        MetadataReference.CreateFromFile(typeof(System.BinaryData).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.VectorData.VectorSearchResult<>).Assembly.Location));
 
     /// <summary>The framework and LlmTelemetry only: a compilation that knows no client library.</summary>
     public static ImmutableArray<MetadataReference> WithoutClientLibraries { get; } = Framework.AddRange(Libraries.Take(2));
