@@ -35,7 +35,7 @@ if (exportOtlp)
 using TracerProvider tracerProvider = tracing.Build();
 using MeterProvider meterProvider = metering.Build();
 
-var assistant = new SupportAssistant(new KnowledgeBaseChatClient());
+var assistant = new SupportAssistant(new KnowledgeBaseChatClient(), new HelpCenter());
 string[] questions =
 [
     "How long does a refund take?",
@@ -49,7 +49,7 @@ foreach (string question in questions)
     Console.WriteLine($"Q: {question}");
     try
     {
-        ChatResponse response = await assistant.AnswerAsync(question);
+        ChatResponse response = await assistant.AskAsync(question);
         Console.WriteLine($"A: {response.Text}\n");
     }
     catch (HttpRequestException exception)
@@ -83,7 +83,7 @@ foreach (Metric metric in metrics.Where(m => m.MeterName == "LlmTelemetry"))
 {
     foreach (ref readonly MetricPoint point in metric.GetMetricPoints())
     {
-        string tags = string.Join(", ", EnumerateTags(point).Where(t => t.Key is "gen_ai.token.type" or "error.type").Select(t => $"{t.Key}={t.Value}"));
+        string tags = string.Join(", ", EnumerateTags(point).Where(t => t.Key is "gen_ai.operation.name" or "gen_ai.token.type" or "error.type").Select(t => $"{t.Key}={t.Value}"));
         Console.WriteLine($"{metric.Name,-46} {metric.Unit,-8} count {point.GetHistogramCount(),3}  sum {point.GetHistogramSum(),9:0.###}  {tags}");
     }
 }

@@ -1,5 +1,6 @@
 using LlmTelemetry;
 using Microsoft.Extensions.AI;
+using SupportBot.Model;
 
 namespace SupportBot;
 
@@ -7,9 +8,17 @@ namespace SupportBot;
 /// The application's model calls. Each is a partial method marked [LlmOperation]; LlmTelemetry writes its body at
 /// build time (see obj/**/generated) and the code that does the work lives in the ...Core method beside it.
 /// </summary>
-public sealed partial class SupportAssistant(IChatClient chat)
+public sealed partial class SupportAssistant(IChatClient chat, HelpCenter helpCenter)
 {
     private const string Instructions = "You are a support assistant. Answer from the help center only.";
+
+    /// <summary>Retrieval, then generation: both spans are children of the caller's span.</summary>
+    public async Task<ChatResponse> AskAsync(string question, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<Model.Article> articles = await helpCenter.SearchAsync(question, cancellationToken: cancellationToken);
+        string context = string.Join("\n", articles.Select(a => $"[{a.Id}] {a.Text}"));
+        return await AnswerAsync($"{question}\n\nHelp center:\n{context}", cancellationToken);
+    }
 
     [LlmOperation(Provider = "openai", Model = "gpt-4o-mini", ServerAddress = "api.openai.com", ServerPort = 443)]
     public partial Task<ChatResponse> AnswerAsync([Prompt] string question, CancellationToken cancellationToken = default);

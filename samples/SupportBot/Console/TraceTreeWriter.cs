@@ -60,6 +60,11 @@ public sealed class TraceTreeWriter : BaseProcessor<Activity>
             parts.Add("first chunk " + (firstChunk * 1000).ToString("0.0", CultureInfo.InvariantCulture) + " ms");
         }
 
+        if (span.GetTagItem("llm_telemetry.retrieval.document_count") is int documents)
+        {
+            parts.Add($"{documents} document(s)" + (span.GetTagItem("llm_telemetry.retrieval.best_score") is double best ? $", best score {best.ToString("0.00", CultureInfo.InvariantCulture)}" : string.Empty));
+        }
+
         if (span.GetTagItem("gen_ai.response.model") is string model)
         {
             parts.Add(model);

@@ -20,7 +20,7 @@ public sealed class KnowledgeBaseChatClient : IChatClient
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        string question = messages.Last().Text;
+        string question = messages.Last().Text.Split("\n\n")[0];
         await Task.Delay(40 + question.Length, cancellationToken);
         if (question.Contains("outage", StringComparison.OrdinalIgnoreCase))
         {
@@ -39,7 +39,7 @@ public sealed class KnowledgeBaseChatClient : IChatClient
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        string answer = Answer(messages.Last().Text);
+        string answer = Answer(messages.Last().Text.Split("\n\n")[0]);
         await Task.Delay(60, cancellationToken); // time to first token
         foreach (string word in answer.Split(' '))
         {
