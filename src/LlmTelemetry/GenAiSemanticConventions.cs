@@ -82,6 +82,14 @@ public static class GenAiSemanticConventions
         public const string RetrievalQueryText = "gen_ai.retrieval.query.text";
         /// <summary><c>gen_ai.retrieval.documents</c> (opt-in content, JSON array of <c>{id, score}</c>).</summary>
         public const string RetrievalDocuments = "gen_ai.retrieval.documents";
+        /// <summary><c>gen_ai.evaluation.name</c> (string), on <c>gen_ai.evaluation.result</c> events.</summary>
+        public const string EvaluationName = "gen_ai.evaluation.name";
+        /// <summary><c>gen_ai.evaluation.score.value</c> (double).</summary>
+        public const string EvaluationScoreValue = "gen_ai.evaluation.score.value";
+        /// <summary><c>gen_ai.evaluation.score.label</c> (string).</summary>
+        public const string EvaluationScoreLabel = "gen_ai.evaluation.score.label";
+        /// <summary><c>gen_ai.evaluation.explanation</c> (string).</summary>
+        public const string EvaluationExplanation = "gen_ai.evaluation.explanation";
         /// <summary><c>server.address</c> (string).</summary>
         public const string ServerAddress = "server.address";
         /// <summary><c>server.port</c> (int).</summary>
@@ -100,6 +108,28 @@ public static class GenAiSemanticConventions
         public const string RetrievalDocumentCount = "llm_telemetry.retrieval.document_count";
         /// <summary><c>llm_telemetry.retrieval.best_score</c> (double): the highest score among them.</summary>
         public const string RetrievalBestScore = "llm_telemetry.retrieval.best_score";
+        /// <summary><c>llm_telemetry.evaluation.passed</c> (boolean): whether an evaluation passed its guard.</summary>
+        public const string EvaluationPassed = "llm_telemetry.evaluation.passed";
+        /// <summary><c>llm_telemetry.guard.action</c> (string): <c>throw</c> or <c>fallback</c> when a failed guard acted on the call.</summary>
+        public const string GuardAction = "llm_telemetry.guard.action";
+    }
+
+    /// <summary>LlmTelemetry's own metrics, for what the conventions have no instrument for.</summary>
+    public static class LlmTelemetryMetrics
+    {
+        /// <summary><c>llm_telemetry.evaluation.score</c>: histogram of evaluation scores, per <c>gen_ai.evaluation.name</c>.</summary>
+        public const string EvaluationScore = "llm_telemetry.evaluation.score";
+        /// <summary><c>llm_telemetry.evaluation.results</c>: counter of evaluations, per name and <c>llm_telemetry.evaluation.passed</c>.</summary>
+        public const string EvaluationResults = "llm_telemetry.evaluation.results";
+        /// <summary><c>llm_telemetry.evaluation.dropped</c>: counter of background evaluations dropped because the queue was full.</summary>
+        public const string EvaluationDropped = "llm_telemetry.evaluation.dropped";
+    }
+
+    /// <summary>Event names.</summary>
+    public static class Events
+    {
+        /// <summary><c>gen_ai.evaluation.result</c>: one evaluation of a call's output.</summary>
+        public const string EvaluationResult = "gen_ai.evaluation.result";
     }
 
     /// <summary>Metric instrument names.</summary>

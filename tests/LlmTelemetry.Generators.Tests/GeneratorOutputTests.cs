@@ -12,6 +12,7 @@ public sealed class GeneratorOutputTests
     [InlineData(nameof(Scenarios.OpenAI), Scenarios.OpenAI, "Contoso.Direct.DirectClient.LlmTelemetry.g.cs")]
     [InlineData(nameof(Scenarios.ClassifiedAndEmbeddings), Scenarios.ClassifiedAndEmbeddings, "Contoso.Compliance.Assistant.LlmTelemetry.g.cs")]
     [InlineData(nameof(Scenarios.Retrieval), Scenarios.Retrieval, "Contoso.Rag.Retriever.LlmTelemetry.g.cs")]
+    [InlineData(nameof(Scenarios.Guards), Scenarios.Guards, "Contoso.Guarded.Assistant.LlmTelemetry.g.cs")]
     public void Generated_source_matches_the_golden_file_and_compiles(string name, string source, string hintName)
     {
         GeneratorResult result = GeneratorHarness.Run(source);

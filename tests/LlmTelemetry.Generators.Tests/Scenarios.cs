@@ -220,4 +220,32 @@ internal static class Scenarios
             private HashSet<Hit> DistinctCore(ReadOnlyMemory<float> vector) => new();
         }
         """;
+
+    public const string Guards = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using LlmTelemetry;
+        using Microsoft.Extensions.AI;
+
+        namespace Contoso.Guarded;
+
+        public sealed class Groundedness : ILlmEvaluator
+        {
+            public ValueTask<LlmEvaluation> EvaluateAsync(LlmEvaluationContext context, CancellationToken cancellationToken) => new(new LlmEvaluation(1, true));
+        }
+
+        public partial class Assistant(IChatClient chat, ILlmEvaluator toxicity)
+        {
+            private ILlmEvaluator Toxicity { get; } = toxicity;
+
+            [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+            [EvalGuard(typeof(Groundedness), Threshold = 0.7, OnFailure = GuardAction.Fallback, Fallback = nameof(SafeAnswerAsync), SampleRate = 0.25)]
+            [EvalGuard(Evaluator = nameof(Toxicity), Name = "toxicity", Mode = GuardMode.Background)]
+            public partial Task<ChatResponse> AnswerAsync([Prompt] string question, CancellationToken cancellationToken = default);
+
+            private Task<ChatResponse> AnswerCoreAsync(string question, CancellationToken cancellationToken) => chat.GetResponseAsync(question, cancellationToken: cancellationToken);
+
+            private Task<ChatResponse> SafeAnswerAsync(string question, CancellationToken cancellationToken) => Task.FromResult(new ChatResponse());
+        }
+        """;
 }

@@ -478,6 +478,98 @@ public sealed class UsageAnalyzerTests
             """);
     }
 
+    private const string Evaluators = """
+        public sealed class Judge : ILlmEvaluator
+        {
+            public ValueTask<LlmEvaluation> EvaluateAsync(LlmEvaluationContext context, System.Threading.CancellationToken cancellationToken) => new(new LlmEvaluation(1, true));
+        }
+
+        public sealed class NeedsArguments(string model) : ILlmEvaluator
+        {
+            public ValueTask<LlmEvaluation> EvaluateAsync(LlmEvaluationContext context, System.Threading.CancellationToken cancellationToken) => new(new LlmEvaluation(model.Length, true));
+        }
+
+        """;
+
+    [Fact]
+    public async Task Valid_guards_have_no_diagnostics()
+    {
+        await Verify.VerifyAsync(Prelude + Evaluators + """
+            public partial class Bot(ILlmEvaluator judge)
+            {
+                private readonly ILlmEvaluator _judge = judge;
+
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                [EvalGuard(typeof(Judge), Threshold = 0.5, OnFailure = GuardAction.Throw, SampleRate = 0.1)]
+                [EvalGuard(Evaluator = nameof(_judge), Mode = GuardMode.Background)]
+                [EvalGuard(typeof(Judge), Name = "second", OnFailure = GuardAction.Fallback, Fallback = nameof(Safe))]
+                public partial Task<Reply> AskAsync([Prompt] string q);
+
+                private Task<Reply> AskCoreAsync(string q) => Task.FromResult(new Reply());
+
+                private Task<Reply> Safe(string q) => Task.FromResult(new Reply());
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("[{|LLMT0017:EvalGuard|}]", "no evaluator")]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), Evaluator = nameof(_judge))|}]", "two evaluators")]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(string))|}]", "not an evaluator")]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(NeedsArguments))|}]", "no parameterless constructor")]
+    [InlineData("[{|LLMT0017:EvalGuard(Evaluator = \"Missing\")|}]", "no such member")]
+    [InlineData("[{|LLMT0017:EvalGuard(Evaluator = nameof(_name))|}]", "member of the wrong type")]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), SampleRate = 1.5)|}]", "sample rate")]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), Mode = GuardMode.Background, OnFailure = GuardAction.Throw)|}]", "background cannot throw")]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), OnFailure = GuardAction.Fallback)|}]", "fallback without a method")]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), OnFailure = GuardAction.Fallback, Fallback = nameof(WrongFallback))|}]", "fallback of another signature")]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), Fallback = nameof(Safe))|}]", "fallback without the action")]
+    public async Task LLMT0017_invalid_guards(string guard, string because)
+    {
+        Assert.NotEmpty(because);
+        await Verify.VerifyAsync(Prelude + Evaluators + $$"""
+            public partial class Bot(ILlmEvaluator judge)
+            {
+                private readonly ILlmEvaluator _judge = judge;
+                private readonly string _name = "";
+
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                {{guard}}
+                public partial Task<Reply> AskAsync([Prompt] string q);
+
+                private Task<Reply> AskCoreAsync(string q) => Task.FromResult(new Reply());
+
+                private Task<Reply> Safe(string q) => Task.FromResult(new Reply());
+
+                private Reply WrongFallback(string q) => new();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LLMT0017_guards_on_results_that_cannot_be_judged_or_outside_an_operation()
+    {
+        await Verify.VerifyAsync(Prelude + Evaluators + """
+            public partial class Bot
+            {
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                [{|LLMT0017:EvalGuard(typeof(Judge))|}]
+                public partial Task WarmAsync();
+
+                [LlmOperation("execute_tool", Provider = "openai", Model = "gpt-4o")]
+                [{|LLMT0017:EvalGuard(typeof(Judge))|}]
+                public partial IAsyncEnumerable<string> StreamAsync();
+
+                [{|LLMT0017:EvalGuard(typeof(Judge))|}]
+                public Reply NotAnOperation() => new();
+
+                private Task WarmCoreAsync() => Task.CompletedTask;
+
+                private IAsyncEnumerable<string> StreamCoreAsync() => null!;
+            }
+            """);
+    }
+
     [Fact]
     public async Task Severity_is_configurable_in_editorconfig()
     {

@@ -30,7 +30,8 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedContainingType,
         DiagnosticDescriptors.UnknownOperationName,
         DiagnosticDescriptors.DocumentsNotMapped,
-        DiagnosticDescriptors.NoDataSource);
+        DiagnosticDescriptors.NoDataSource,
+        DiagnosticDescriptors.InvalidEvalGuard);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -62,7 +63,7 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
             || SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.RetrievalAttribute));
         if (attribute is null)
         {
-            ReportParameterAttributesOutsideOperations(context, method, known);
+            ReportAttributesOutsideOperations(context, method, known);
             return;
         }
 
@@ -73,8 +74,16 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportParameterAttributesOutsideOperations(SymbolAnalysisContext context, IMethodSymbol method, KnownTypes known)
+    private static void ReportAttributesOutsideOperations(SymbolAnalysisContext context, IMethodSymbol method, KnownTypes known)
     {
+        foreach (AttributeData guard in method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.EvalGuardAttribute)))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.InvalidEvalGuard,
+                guard.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? method.Locations.FirstOrDefault() ?? Location.None,
+                $"[EvalGuard] on '{method.Name}' has no call to judge: put it on an [LlmOperation] or [Retrieval] method"));
+        }
+
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             foreach (AttributeData attribute in parameter.GetAttributes())

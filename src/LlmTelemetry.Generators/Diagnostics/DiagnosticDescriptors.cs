@@ -104,6 +104,12 @@ internal static class DiagnosticDescriptors
         "'{0}' names no data source: set DataSource on the attribute or add a [DataSource] string parameter, so that the span is 'retrieval {{data source}}' and carries gen_ai.data_source.id",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor InvalidEvalGuard = Create(
+        DiagnosticIds.InvalidEvalGuard,
+        "Invalid [EvalGuard]",
+        "{0}",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, UsageCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -19,4 +19,5 @@ internal static class DiagnosticIds
     public const string UnknownOperationName = "LLMT0014";
     public const string DocumentsNotMapped = "LLMT0015";
     public const string NoDataSource = "LLMT0016";
+    public const string InvalidEvalGuard = "LLMT0017";
 }

@@ -22,11 +22,17 @@ internal static class OperationBodyEmitter
         writer.Line($"{operation.Modifiers} {operation.ReturnType} {operation.Name}{operation.TypeParameters}({Parameters(operation, static p => p.DeclarationPrefix)})");
         WriteConstraints(writer, operation);
         writer.Open();
-        string enabled = operation.ReturnShape == ReturnShape.AsyncEnumerable ? "IsStreamEnabled" : "IsEnabled";
-        writer.Open($"if (!{RuntimeNames.Scope}.{enabled})");
-        WriteReturn(writer, operation, call);
-        writer.Close();
-        writer.Line();
+
+        // A guard that throws or falls back changes what the caller gets, so it runs even when nothing listens.
+        if (!operation.Guards.Any(static g => g.ActsOnCall))
+        {
+            string enabled = operation.ReturnShape == ReturnShape.AsyncEnumerable ? "IsStreamEnabled" : "IsEnabled";
+            writer.Open($"if (!{RuntimeNames.Scope}.{enabled})");
+            WriteReturn(writer, operation, call);
+            writer.Close();
+            writer.Line();
+        }
+
         WriteReturn(writer, operation, $"{instrumented}{operation.TypeParameters}({arguments})");
         writer.Close();
         writer.Line();
@@ -55,7 +61,7 @@ internal static class OperationBodyEmitter
         }
         else
         {
-            EmitCall(writer, operation, descriptor, startArguments, call, request, names, helpers);
+            EmitCall(writer, operation, ordinal, startArguments, call, request, names, helpers);
         }
 
         writer.Close();
@@ -101,8 +107,9 @@ internal static class OperationBodyEmitter
         }
     }
 
-    private static void EmitCall(SourceWriter writer, OperationMethodModel operation, string descriptor, string startArguments, string call, RequestRecorder? request, LocalNames names, HelperSet helpers)
+    private static void EmitCall(SourceWriter writer, OperationMethodModel operation, int ordinal, string startArguments, string call, RequestRecorder? request, LocalNames names, HelperSet helpers)
     {
+        string descriptor = $"{RuntimeNames.HelperClass}.Operation{ordinal}";
         writer.Line($"var {names.Scope} = {RuntimeNames.Scope}.Start({descriptor}, {startArguments});");
         if (request is not null)
         {
@@ -124,6 +131,12 @@ internal static class OperationBodyEmitter
         writer.Line();
 
         string? recorder = ResultRecorderEmitter.Create(operation, isChunk: false, names, helpers);
+        if (operation.Guards.Count > 0)
+        {
+            GuardEmitter.EmitGuardedCompletion(writer, operation, ordinal, recorder, names);
+            return;
+        }
+
         switch (operation.ReturnShape)
         {
             case ReturnShape.Void:

@@ -72,6 +72,15 @@ internal static class TypeFileEmitter
                 (operation.CountsDocuments ? ", countsDocuments: true" : string.Empty) + ");");
         }
 
+        for (int i = 0; i < file.Operations.Count; i++)
+        {
+            if (file.Operations[i].Guards.Count > 0)
+            {
+                writer.Line();
+                writer.Lines(GuardEmitter.Descriptors(file.Operations[i], i));
+            }
+        }
+
         for (int i = 0; i < helpers.Classifications.Count; i++)
         {
             // Built on first use, inside the recorder's guard: an attribute that throws costs the content, never the call.

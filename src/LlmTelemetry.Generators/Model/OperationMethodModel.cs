@@ -17,6 +17,7 @@ namespace LlmTelemetry.Generators.Model;
 /// <param name="Request">How request details are read from the parameters.</param>
 /// <param name="Result">How the result is read.</param>
 /// <param name="Meai">Which optional Microsoft.Extensions.AI members generated code may use.</param>
+/// <param name="Guards">The method's <c>[EvalGuard]</c>s, in declaration order.</param>
 internal sealed record OperationMethodModel(
     ContainingTypeModel ContainingType,
     string Name,
@@ -33,7 +34,8 @@ internal sealed record OperationMethodModel(
     OperationDescriptorModel Operation,
     RequestMappingModel Request,
     ResultMappingModel Result,
-    MeaiFeatures Meai);
+    MeaiFeatures Meai,
+    EquatableArray<GuardModel> Guards);
 
 /// <summary>How a method returns its result.</summary>
 internal enum ReturnShape

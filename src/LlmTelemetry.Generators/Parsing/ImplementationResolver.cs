@@ -63,7 +63,7 @@ internal static class ImplementationResolver
         return null;
     }
 
-    private static string? Mismatch(IMethodSymbol method, IMethodSymbol candidate)
+    internal static string? Mismatch(IMethodSymbol method, IMethodSymbol candidate)
     {
         if (method.IsStatic && !candidate.IsStatic)
         {

@@ -19,6 +19,8 @@ internal sealed class KnownTypes
         TopKAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.TopKAttribute");
         DocumentIdAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.DocumentIdAttribute");
         DocumentScoreAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.DocumentScoreAttribute");
+        EvalGuardAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.EvalGuardAttribute");
+        LlmEvaluator = compilation.GetTypeByMetadataName("LlmTelemetry.ILlmEvaluator");
         PromptAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.PromptAttribute");
         SystemInstructionsAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.SystemInstructionsAttribute");
         ModelAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.ModelAttribute");
@@ -67,6 +69,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? TopKAttribute { get; }
     public INamedTypeSymbol? DocumentIdAttribute { get; }
     public INamedTypeSymbol? DocumentScoreAttribute { get; }
+    public INamedTypeSymbol? EvalGuardAttribute { get; }
+    public INamedTypeSymbol? LlmEvaluator { get; }
     public INamedTypeSymbol? PromptAttribute { get; }
     public INamedTypeSymbol? SystemInstructionsAttribute { get; }
     public INamedTypeSymbol? ModelAttribute { get; }

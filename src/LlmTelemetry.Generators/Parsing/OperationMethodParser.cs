@@ -106,6 +106,8 @@ internal static class OperationMethodParser
             }
         }
 
+        EquatableArray<GuardModel> guards = GuardParser.Parse(method, shape, resultType, compilation, known, diagnostics);
+
         if (containingType is null || implementation is null || partialProblem is not null || unsupportedReturn is not null)
         {
             return null;
@@ -135,7 +137,8 @@ internal static class OperationMethodParser
                 result.Kind == ResultKind.Documents),
             request,
             result,
-            MeaiFeaturesOf(known));
+            MeaiFeaturesOf(known),
+            guards);
     }
 
     private static string? PartialProblem(IMethodSymbol method, MethodDeclarationSyntax syntax)

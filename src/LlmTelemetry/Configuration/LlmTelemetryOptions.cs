@@ -47,10 +47,27 @@ public sealed class LlmTelemetryOptions
     /// </summary>
     public IRedactorProvider? RedactorProvider { get; set; }
 
+    /// <summary>The default of <see cref="BackgroundEvaluationCapacity"/>.</summary>
+    public const int DefaultBackgroundEvaluationCapacity = 1024;
+
+    private int _backgroundEvaluationCapacity = DefaultBackgroundEvaluationCapacity;
+
+    /// <summary>
+    /// How many background evaluations (<see cref="GuardMode.Background"/>) may wait at once; past that, new ones are
+    /// dropped and counted in <c>llm_telemetry.evaluation.dropped</c> rather than slowing the application.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int BackgroundEvaluationCapacity
+    {
+        get => _backgroundEvaluationCapacity;
+        set => _backgroundEvaluationCapacity = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The queue must hold at least one evaluation.");
+    }
+
     internal LlmTelemetryOptions Clone() => new()
     {
         CaptureMessageContent = CaptureMessageContent,
         _maxContentLength = _maxContentLength,
+        _backgroundEvaluationCapacity = _backgroundEvaluationCapacity,
         RedactorProvider = RedactorProvider,
     };
 

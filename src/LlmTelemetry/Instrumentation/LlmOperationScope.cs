@@ -41,6 +41,7 @@ public struct LlmOperationScope
     private int? _documentCount;
     private double? _bestScore;
     private List<KeyValuePair<string?, double?>>? _documents; // only with content capture
+    private long _resultTimestamp;
     private long _lastChunkTimestamp;
     private double _timeToFirstChunk;
     private StringBuilder? _streamedText;
@@ -411,6 +412,34 @@ public struct LlmOperationScope
         }
     }
 
+    /// <summary>The operation name, for evaluations.</summary>
+    internal readonly string OperationName => _descriptor?.OperationName ?? string.Empty;
+
+    /// <summary>The provider's response id, once the result was read.</summary>
+    internal readonly string? ResponseId => _responseId;
+
+    /// <summary>The span's context, to link a background evaluation to it.</summary>
+    internal readonly ActivityContext SpanContext => _activity?.Context ?? default;
+
+    /// <summary>The trace the call belongs to, for sampling; the caller's when the call has no span of its own.</summary>
+    internal readonly ActivityTraceId TraceId => _activity?.TraceId ?? _previousActivity?.TraceId ?? default;
+
+    /// <summary>Notes when the call's result arrived, so that guards that run after it do not count in its duration.</summary>
+    internal void MarkResult() => _resultTimestamp = Stopwatch.GetTimestamp();
+
+    /// <summary>Records an evaluation of this call on its span and in the evaluation metrics.</summary>
+    internal readonly void AddEvaluation(string evaluationName, LlmEvaluation? evaluation, bool passed, string? errorType)
+    {
+        try
+        {
+            EvaluationRecording.Record(_activity, OperationName, evaluationName, evaluation, passed, errorType, _responseId);
+        }
+        catch (Exception exception)
+        {
+            LlmTelemetryEventSource.Log.TelemetryFailed("recording an evaluation", exception);
+        }
+    }
+
     /// <summary>
     /// Puts <see cref="Activity.Current"/> back to what it was before the span started, for a call that returns
     /// to its caller before it ends (a pending task, a stream): the caller's code must not run inside the span.
@@ -624,7 +653,7 @@ public struct LlmOperationScope
         if (LlmTelemetryInstruments.OperationDuration.Enabled)
         {
             TagList tags = MetricTags(includeError: true);
-            LlmTelemetryInstruments.OperationDuration.Record(Seconds(_startTimestamp, endTimestamp), tags);
+            LlmTelemetryInstruments.OperationDuration.Record(Seconds(_startTimestamp, _resultTimestamp != 0 ? _resultTimestamp : endTimestamp), tags);
         }
 
         if (LlmTelemetryInstruments.TokenUsage.Enabled && (_inputTokens.HasValue || _outputTokens.HasValue))

@@ -50,6 +50,21 @@ internal static class LlmTelemetryInstruments
         tags: null,
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
 
+    public static readonly Histogram<double> EvaluationScore = Meter.CreateHistogram<double>(
+        GenAiSemanticConventions.LlmTelemetryMetrics.EvaluationScore,
+        unit: "1",
+        description: "Scores of evaluations of LLM outputs (LlmTelemetry's own metric).");
+
+    public static readonly Counter<long> EvaluationResults = Meter.CreateCounter<long>(
+        GenAiSemanticConventions.LlmTelemetryMetrics.EvaluationResults,
+        unit: "{evaluation}",
+        description: "Evaluations of LLM outputs, passed or not (LlmTelemetry's own metric).");
+
+    public static readonly Counter<long> EvaluationDropped = Meter.CreateCounter<long>(
+        GenAiSemanticConventions.LlmTelemetryMetrics.EvaluationDropped,
+        unit: "{evaluation}",
+        description: "Background evaluations dropped because their queue was full (LlmTelemetry's own metric).");
+
     /// <summary>
     /// Whether anything listens to a call: a span listener on the source, or a metric listener on the duration or
     /// token instruments. This is the whole cost of a call when nothing listens, so it checks no more than that.

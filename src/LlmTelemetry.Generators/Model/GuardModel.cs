@@ -1,0 +1,24 @@
+namespace LlmTelemetry.Generators.Model;
+
+/// <summary>One <c>[EvalGuard]</c> of an operation, as generated code describes it.</summary>
+/// <param name="Name">The <c>gen_ai.evaluation.name</c>.</param>
+/// <param name="Threshold">The threshold as a C# expression (<c>double.NaN</c> when not set).</param>
+/// <param name="Action">The <c>GuardAction</c> member name.</param>
+/// <param name="Mode">The <c>GuardMode</c> member name.</param>
+/// <param name="SampleRate">The sample rate as a C# expression.</param>
+/// <param name="EvaluatorType">The evaluator type to create once, or <see langword="null"/> when a member holds the evaluator.</param>
+/// <param name="EvaluatorMember">The member of the containing type (or type, when static) that holds the evaluator.</param>
+/// <param name="Fallback">The fallback method name, with type arguments, for <c>GuardAction.Fallback</c>.</param>
+internal sealed record GuardModel(
+    string Name,
+    string Threshold,
+    string Action,
+    string Mode,
+    string SampleRate,
+    string? EvaluatorType,
+    string? EvaluatorMember,
+    string? Fallback)
+{
+    /// <summary>Whether the guard changes what the caller gets, so that it runs even when nothing listens.</summary>
+    public bool ActsOnCall => Mode == "Inline" && Action != "Record";
+}

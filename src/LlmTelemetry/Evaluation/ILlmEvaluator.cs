@@ -1,0 +1,18 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LlmTelemetry;
+
+/// <summary>
+/// Judges the output of an <c>[LlmOperation]</c> or <c>[Retrieval]</c> call: groundedness, relevance, a policy
+/// check … Used by <see cref="EvalGuardAttribute"/>; each result becomes a <c>gen_ai.evaluation.result</c> event on
+/// the call's span.
+/// </summary>
+public interface ILlmEvaluator
+{
+    /// <summary>Evaluates one call.</summary>
+    /// <param name="context">The call's input, output and result.</param>
+    /// <param name="cancellationToken">Cancelled when the process shuts the evaluation down.</param>
+    /// <returns>The score, label, explanation and verdict.</returns>
+    ValueTask<LlmEvaluation> EvaluateAsync(LlmEvaluationContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LlmTelemetry.Instrumentation;
+
+/// <summary>An evaluation waiting for the background worker: the guard, its evaluator, what it judges and the span it judges.</summary>
+internal sealed class BackgroundEvaluation(LlmGuardDescriptor guard, ILlmEvaluator evaluator, LlmEvaluationContext context, ActivityContext evaluatedSpan)
+{
+    public LlmGuardDescriptor Guard { get; } = guard;
+
+    public ILlmEvaluator Evaluator { get; } = evaluator;
+
+    public LlmEvaluationContext Context { get; } = context;
+
+    public ActivityContext EvaluatedSpan { get; } = evaluatedSpan;
+}
+
+/// <summary>
+/// The bounded queue and single worker of background guards. Enqueuing never blocks: when the queue is full the
+/// evaluation is dropped and counted. Each evaluation gets a short span of its own, linked to the span it judges.
+/// </summary>
+internal sealed class BackgroundEvaluationQueue
+{
+    public static readonly BackgroundEvaluationQueue Instance = new();
+
+    private readonly ConcurrentQueue<BackgroundEvaluation> _queue = new();
+    private readonly SemaphoreSlim _available = new(0);
+    private int _pending;
+    private int _started;
+
+    public int Pending => Volatile.Read(ref _pending);
+
+    public bool Enqueue(BackgroundEvaluation evaluation)
+    {
+        if (Interlocked.Increment(ref _pending) > LlmTelemetrySettings.Current.BackgroundEvaluationCapacity)
+        {
+            Interlocked.Decrement(ref _pending);
+            if (LlmTelemetryInstruments.EvaluationDropped.Enabled)
+            {
+                LlmTelemetryInstruments.EvaluationDropped.Add(1, new System.Collections.Generic.KeyValuePair<string, object?>(GenAiSemanticConventions.Attributes.EvaluationName, evaluation.Guard.Name));
+            }
+
+            return false;
+        }
+
+        _queue.Enqueue(evaluation);
+        EnsureWorker();
+        _available.Release();
+        return true;
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        while (Volatile.Read(ref _pending) > 0)
+        {
+            await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void EnsureWorker()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 1)
+        {
+            return;
+        }
+
+        // A clean execution context: the worker's spans must not become children of whichever call started it.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        while (true)
+        {
+            await _available.WaitAsync().ConfigureAwait(false);
+            if (!_queue.TryDequeue(out BackgroundEvaluation? evaluation))
+            {
+                continue;
+            }
+
+            try
+            {
+                await EvaluateAsync(evaluation).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                LlmTelemetryEventSource.Log.TelemetryFailed("a background evaluation", exception);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _pending);
+            }
+        }
+    }
+
+    private static async Task EvaluateAsync(BackgroundEvaluation item)
+    {
+        Activity.Current = null;
+        ActivityLink[]? links = item.EvaluatedSpan == default ? null : [new ActivityLink(item.EvaluatedSpan)];
+        using Activity? span = LlmTelemetryInstruments.Source.StartActivity(
+            "evaluate " + item.Guard.Name,
+            ActivityKind.Internal,
+            parentContext: default,
+            tags: [new(GenAiSemanticConventions.Attributes.EvaluationName, item.Guard.Name)],
+            links: links);
+        (LlmEvaluation? evaluation, string? errorType) = await LlmGuarding.EvaluateAsync(item.Evaluator, item.Context).ConfigureAwait(false);
+        bool passed = evaluation is not null && item.Guard.Passes(evaluation);
+        EvaluationRecording.Record(span, item.Context.OperationName, item.Guard.Name, evaluation, passed, errorType, item.Context.ResponseId);
+    }
+}

@@ -1,0 +1,207 @@
+using System;
+using System.ComponentModel;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LlmTelemetry.Instrumentation;
+
+/// <summary>
+/// Runs the <c>[EvalGuard]</c>s of a call: picks which run (by sample rate, from the trace id), evaluates the inline
+/// ones on the call's span before it ends, acts on a failure (throw or fall back), and hands background ones to the
+/// evaluation queue.
+/// </summary>
+/// <remarks>
+/// A failure of an evaluator is telemetry's failure: it is recorded (<c>error.type</c> on the event) and never thrown,
+/// and it neither throws nor falls back. Only a failed verdict acts on the call. Used by generated code; not meant to
+/// be called by hand.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class LlmGuarding
+{
+    [ThreadStatic]
+    private static Random? t_random;
+
+    /// <summary>
+    /// Which guards run on this call: a bit per guard. A guard that only records is skipped when nothing would see its
+    /// result; a guard that throws or falls back always runs (when sampled).
+    /// </summary>
+    public static int Select(LlmGuardDescriptor[] guards, in LlmOperationScope scope)
+    {
+        bool observable = scope.IsRecording || LlmTelemetryInstruments.EvaluationScore.Enabled || LlmTelemetryInstruments.EvaluationResults.Enabled;
+        double fraction = double.NaN;
+        int selected = 0;
+        for (int i = 0; i < guards.Length && i < 31; i++)
+        {
+            LlmGuardDescriptor guard = guards[i];
+            if (guard.SampleRate <= 0 || (!guard.ActsOnCall && !observable))
+            {
+                continue;
+            }
+
+            if (guard.SampleRate < 1)
+            {
+                if (double.IsNaN(fraction))
+                {
+                    fraction = SampleFraction(scope);
+                }
+
+                if (fraction >= guard.SampleRate)
+                {
+                    continue;
+                }
+            }
+
+            selected |= 1 << i;
+        }
+
+        return selected;
+    }
+
+    /// <summary>Guards a call that returns a task: the caller gets a task that completes after the inline guards.</summary>
+    public static Task<TResult> Track<TResult>(Task<TResult> task, LlmOperationScope scope, LlmResultRecorder<TResult>? recorder, LlmGuardedCall<TResult> call)
+    {
+        scope.LeaveCurrent();
+        return GuardAsync(task, scope, recorder, call);
+    }
+
+    /// <summary>Guards a call that returns a value task.</summary>
+    public static ValueTask<TResult> Track<TResult>(ValueTask<TResult> task, LlmOperationScope scope, LlmResultRecorder<TResult>? recorder, LlmGuardedCall<TResult> call) =>
+        new(Track(task.AsTask(), scope, recorder, call));
+
+    /// <summary>Guards a synchronous call; evaluators that do not complete at once are waited for.</summary>
+    public static TResult Complete<TResult>(TResult result, ref LlmOperationScope scope, LlmResultRecorder<TResult>? recorder, LlmGuardedCall<TResult> call) =>
+        GuardAsync(Task.FromResult(result), scope, recorder, call).GetAwaiter().GetResult();
+
+    /// <summary>Reports a failure of generated guard code (reading an evaluator member) instead of throwing it.</summary>
+    public static void ReportFailure(Exception exception) =>
+        LlmTelemetryEventSource.Log.TelemetryFailed("reading an evaluator", exception);
+
+    private static async Task<TResult> GuardAsync<TResult>(Task<TResult> task, LlmOperationScope scope, LlmResultRecorder<TResult>? recorder, LlmGuardedCall<TResult> call)
+    {
+        TResult result;
+        try
+        {
+            result = await task.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (scope.RecordFailure(exception))
+        {
+            throw;
+        }
+
+        scope.RecordResult(result, recorder);
+        scope.MarkResult();
+        GuardViolationException? violation = null;
+        bool fallBack = false;
+        bool entered = scope.EnterCurrent(); // an evaluator that calls a model is a child of the call it judges
+        try
+        {
+            string? output = ReadOutput(call, result);
+            for (int i = 0; i < call.Guards.Length; i++)
+            {
+                if (!call.Runs(i) || call.Evaluator(i) is not { } evaluator)
+                {
+                    continue;
+                }
+
+                LlmGuardDescriptor guard = call.Guards[i];
+                var context = new LlmEvaluationContext(guard.Name, scope.OperationName, call.Input, output, result, scope.ResponseId, guard.Threshold);
+                if (guard.Mode == GuardMode.Background)
+                {
+                    BackgroundEvaluationQueue.Instance.Enqueue(new BackgroundEvaluation(guard, evaluator, context, scope.SpanContext));
+                    continue;
+                }
+
+                (LlmEvaluation? evaluation, string? errorType) = await EvaluateAsync(evaluator, context).ConfigureAwait(false);
+                bool passed = evaluation is not null && guard.Passes(evaluation);
+                scope.AddEvaluation(guard.Name, evaluation, passed, errorType);
+                if (evaluation is null || passed || violation is not null || fallBack)
+                {
+                    continue;
+                }
+
+                if (guard.Action == GuardAction.Throw)
+                {
+                    violation = new GuardViolationException(guard.Name, evaluation);
+                }
+                else if (guard.Action == GuardAction.Fallback && call.Fallback is not null)
+                {
+                    fallBack = true;
+                }
+            }
+
+            if (violation is null && fallBack)
+            {
+                scope.SetTag(GenAiSemanticConventions.LlmTelemetryAttributes.GuardAction, "fallback");
+                result = await call.Fallback!().ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (scope.RecordFailure(exception))
+        {
+            throw; // the fallback method failed: that is the call's failure
+        }
+        finally
+        {
+            if (entered)
+            {
+                scope.LeaveCurrent();
+            }
+        }
+
+        if (violation is not null)
+        {
+            scope.SetTag(GenAiSemanticConventions.LlmTelemetryAttributes.GuardAction, "throw");
+            scope.RecordFailure(violation);
+            throw violation;
+        }
+
+        scope.Complete();
+        return result;
+    }
+
+    internal static async ValueTask<(LlmEvaluation? Evaluation, string? ErrorType)> EvaluateAsync(ILlmEvaluator evaluator, LlmEvaluationContext context)
+    {
+        try
+        {
+            LlmEvaluation evaluation = await evaluator.EvaluateAsync(context, CancellationToken.None).ConfigureAwait(false);
+            return (evaluation, null);
+        }
+        catch (Exception exception)
+        {
+            LlmTelemetryEventSource.Log.TelemetryFailed($"evaluating '{context.EvaluationName}'", exception);
+            return (null, exception.GetType().FullName);
+        }
+    }
+
+    private static string? ReadOutput<TResult>(LlmGuardedCall<TResult> call, TResult result)
+    {
+        try
+        {
+            return call.Output?.Invoke(result);
+        }
+        catch (Exception exception)
+        {
+            LlmTelemetryEventSource.Log.TelemetryFailed("reading the output to evaluate", exception);
+            return null;
+        }
+    }
+
+    // The same fraction for every call of a trace, so that a sampled trace is evaluated end to end.
+    private static double SampleFraction(in LlmOperationScope scope)
+    {
+        System.Diagnostics.ActivityTraceId traceId = scope.TraceId;
+        if (traceId == default)
+        {
+            return (t_random ??= new Random()).NextDouble();
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        traceId.CopyTo(bytes);
+        ulong value = 0;
+        for (int i = 8; i < 16; i++)
+        {
+            value = (value << 8) | bytes[i];
+        }
+
+        return (value >> 11) * (1.0 / (1UL << 53));
+    }
+}

@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using LlmTelemetry.Tests.Infrastructure;
+using LlmTelemetry.Tests.Operations;
+using Microsoft.Extensions.AI;
+using OpenTelemetry.Metrics;
+using Xunit;
+
+namespace LlmTelemetry.Tests;
+
+/// <summary>[EvalGuard]: evaluations recorded on the judged span, and guards that throw, fall back, sample or run in the background.</summary>
+public sealed class EvalGuardTests
+{
+    [Fact]
+    public async Task Inline_guards_add_evaluation_events_to_the_span_they_judge()
+    {
+        using var capture = new TelemetryCapture();
+        var judge = new RecordingJudge();
+
+        ChatResponse response = await new GuardedOperations(new FakeChatClient(), judge).AnswerAsync("Capital of France?");
+
+        Assert.Equal("Paris is the capital of France.", response.Text);
+        Activity span = capture.SingleSpan();
+        ActivityEvent[] events = span.Events.Where(e => e.Name == "gen_ai.evaluation.result").ToArray();
+        Assert.Equal(2, events.Length);
+        Dictionary<string, object?> groundedness = Tags(events[0]);
+        Assert.Equal("groundedness", groundedness["gen_ai.evaluation.name"]);
+        Assert.Equal(0.9, groundedness["gen_ai.evaluation.score.value"]);
+        Assert.Equal("pass", groundedness["gen_ai.evaluation.score.label"]);
+        Assert.Equal("mentions Paris", groundedness["gen_ai.evaluation.explanation"]);
+        Assert.Equal(FakeChatClient.ResponseId, groundedness["gen_ai.response.id"]);
+        Assert.Equal("relevant", Tags(events[1])["gen_ai.evaluation.score.label"]);
+        Assert.Equal(ActivityStatusCode.Unset, span.Status);
+
+        LlmEvaluationContext seen = Assert.Single(judge.Seen);
+        Assert.Equal("relevance", seen.EvaluationName);
+        Assert.Equal("chat", seen.OperationName);
+        Assert.Equal("Capital of France?", seen.Input);
+        Assert.Equal("Paris is the capital of France.", seen.Output);
+        Assert.Same(response, seen.Result);
+        Assert.Equal(FakeChatClient.ResponseId, seen.ResponseId);
+    }
+
+    [Fact]
+    public async Task A_score_under_the_threshold_fails_and_a_recording_guard_returns_the_answer_anyway()
+    {
+        using var capture = new TelemetryCapture();
+
+        ChatResponse response = await new GuardedOperations(new FakeChatClient { AnswerText = "It is Lyon." }, new RecordingJudge()).AnswerAsync("Capital of France?");
+
+        Assert.Equal("It is Lyon.", response.Text);
+        Dictionary<string, object?> groundedness = Tags(capture.SingleSpan().Events.First(e => e.Name == "gen_ai.evaluation.result"));
+        Assert.Equal(0.2, groundedness["gen_ai.evaluation.score.value"]);
+        Assert.Equal("fail", groundedness["gen_ai.evaluation.score.label"]);
+
+        Metric results = capture.Metric("llm_telemetry.evaluation.results");
+        MetricPoint failed = TelemetryCapture.Points(results).Single(p => (string?)TelemetryCapture.Tags(p)["gen_ai.evaluation.name"] == "groundedness");
+        Assert.Equal(false, TelemetryCapture.Tags(failed)["llm_telemetry.evaluation.passed"]);
+        Assert.Equal(1, failed.GetSumLong());
+        MetricPoint score = TelemetryCapture.Points(capture.Metric("llm_telemetry.evaluation.score")).Single(p => (string?)TelemetryCapture.Tags(p)["gen_ai.evaluation.name"] == "groundedness");
+        Assert.Equal(0.2, score.GetHistogramSum());
+    }
+
+    [Fact]
+    public async Task A_throwing_guard_throws_a_guard_violation_and_fails_the_span()
+    {
+        using var capture = new TelemetryCapture();
+
+        GuardViolationException violation = await Assert.ThrowsAsync<GuardViolationException>(
+            () => new GuardedOperations(new FakeChatClient { AnswerText = "It is Lyon." }, new RecordingJudge()).StrictAnswerAsync("Capital of France?"));
+
+        Assert.Equal("groundedness", violation.EvaluationName);
+        Assert.Equal(0.2, violation.Evaluation.Score);
+        Activity span = capture.SingleSpan();
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
+        Assert.Equal("LlmTelemetry.GuardViolationException", span.GetTagItem("error.type"));
+        Assert.Equal("throw", span.GetTagItem("llm_telemetry.guard.action"));
+        Assert.Single(span.Events, e => e.Name == "gen_ai.evaluation.result");
+    }
+
+    [Fact]
+    public async Task A_throwing_guard_runs_even_when_nothing_listens()
+    {
+        await Assert.ThrowsAsync<GuardViolationException>(
+            () => new GuardedOperations(new FakeChatClient { AnswerText = "It is Lyon." }, new RecordingJudge()).StrictAnswerAsync("Capital of France?"));
+
+        ChatResponse passed = await new GuardedOperations(new FakeChatClient(), new RecordingJudge()).StrictAnswerAsync("Capital of France?");
+        Assert.Equal("Paris is the capital of France.", passed.Text);
+    }
+
+    [Fact]
+    public void A_falling_back_guard_returns_the_fallbacks_answer()
+    {
+        using var capture = new TelemetryCapture();
+
+        string answer = new GuardedOperations(new FakeChatClient { AnswerText = "It is Lyon." }, new RecordingJudge()).Answer("Capital of France?");
+
+        Assert.Equal("I am not sure; let me find a human.", answer);
+        Activity span = capture.SingleSpan();
+        Assert.Equal("fallback", span.GetTagItem("llm_telemetry.guard.action"));
+        Assert.Equal(ActivityStatusCode.Unset, span.Status);
+    }
+
+    [Fact]
+    public async Task A_broken_evaluator_is_recorded_and_neither_throws_nor_acts()
+    {
+        using var capture = new TelemetryCapture();
+
+        ChatResponse response = await new GuardedOperations(new FakeChatClient(), new RecordingJudge()).BrokenJudgeAsync("Capital of France?");
+
+        Assert.Equal("Paris is the capital of France.", response.Text);
+        Dictionary<string, object?> evaluation = Tags(Assert.Single(capture.SingleSpan().Events, e => e.Name == "gen_ai.evaluation.result"));
+        Assert.Equal("System.InvalidOperationException", evaluation["error.type"]);
+        Assert.False(evaluation.ContainsKey("gen_ai.evaluation.score.value"));
+    }
+
+    [Fact]
+    public async Task A_background_guard_never_holds_the_caller_and_reports_on_a_linked_span()
+    {
+        using var capture = new TelemetryCapture();
+        var judge = new RecordingJudge { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+
+        ChatResponse response = await new GuardedOperations(new FakeChatClient(), judge).BackgroundAsync("Capital of France?");
+
+        Assert.Equal("Paris is the capital of France.", response.Text); // returned while the judge is still held back
+        Activity evaluated = capture.SingleSpan();
+        Assert.DoesNotContain(evaluated.Events, e => e.Name == "gen_ai.evaluation.result");
+        Assert.Equal(1, LlmEvaluations.Pending);
+
+        judge.Gate.SetResult();
+        await LlmEvaluations.FlushAsync();
+
+        Activity evaluation = Assert.Single(capture.OperationSpans, s => s.DisplayName == "evaluate background-relevance");
+        Assert.Equal(evaluated.Context, Assert.Single(evaluation.Links).Context);
+        Assert.NotEqual(evaluated.TraceId, evaluation.TraceId);
+        Assert.Equal("relevant", Tags(Assert.Single(evaluation.Events))["gen_ai.evaluation.score.label"]);
+        Assert.Equal(0, LlmEvaluations.Pending);
+    }
+
+    [Fact]
+    public async Task A_full_background_queue_drops_evaluations_and_counts_them()
+    {
+        using var capture = new TelemetryCapture(configure: options => options.BackgroundEvaluationCapacity = 1);
+        var judge = new RecordingJudge { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var operations = new GuardedOperations(new FakeChatClient(), judge);
+
+        for (int i = 0; i < 3; i++)
+        {
+            await operations.BackgroundAsync("Capital of France?");
+        }
+
+        judge.Gate.SetResult();
+        await LlmEvaluations.FlushAsync();
+
+        Assert.Single(judge.Seen);
+        MetricPoint dropped = Assert.Single(TelemetryCapture.Points(capture.Metric("llm_telemetry.evaluation.dropped")));
+        Assert.Equal(2, dropped.GetSumLong());
+    }
+
+    [Fact]
+    public async Task Sampling_is_decided_once_per_trace()
+    {
+        using var capture = new TelemetryCapture();
+        var operations = new GuardedOperations(new FakeChatClient(), new RecordingJudge());
+        int evaluatedTraces = 0;
+
+        for (int trace = 0; trace < 200; trace++)
+        {
+            using (TestParentSource.Source.StartActivity("request"))
+            {
+                await operations.SampledAsync("Capital of France?");
+                await operations.SampledAsync("And of Italy?");
+            }
+
+            int[] perCall = capture.OperationSpans.TakeLast(2).Select(s => s.Events.Count(e => e.Name == "gen_ai.evaluation.result")).ToArray();
+            Assert.Equal(perCall[0], perCall[1]); // both calls of a trace, or neither
+            evaluatedTraces += perCall[0];
+        }
+
+        Assert.DoesNotContain(capture.OperationSpans.SelectMany(s => s.Events), e => Tags(e)["gen_ai.evaluation.name"] as string == "never");
+        Assert.InRange(evaluatedTraces, 60, 140); // SampleRate = 0.5 of 200 traces
+    }
+
+    [Fact]
+    public void A_guard_judges_a_retrieval_with_its_documents()
+    {
+        using var capture = new TelemetryCapture();
+        var judge = new RecordingJudge();
+
+        Article[] articles = new GuardedOperations(new FakeChatClient(), judge).Search("refunds");
+
+        LlmEvaluationContext seen = Assert.Single(judge.Seen);
+        Assert.Equal("retrieval", seen.OperationName);
+        Assert.Equal("refunds", seen.Input);
+        Assert.Same(articles, seen.Result);
+        Activity span = capture.SingleSpan();
+        Assert.Equal("context-relevance", Tags(Assert.Single(span.Events))["gen_ai.evaluation.name"]);
+        Assert.Equal(3, span.GetTagItem("llm_telemetry.retrieval.document_count"));
+    }
+
+    private static Dictionary<string, object?> Tags(ActivityEvent activityEvent) =>
+        activityEvent.Tags.ToDictionary(t => t.Key, t => t.Value);
+}
