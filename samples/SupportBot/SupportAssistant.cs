@@ -21,6 +21,7 @@ public sealed partial class SupportAssistant(IChatClient chat, HelpCenter helpCe
     }
 
     [LlmOperation(Provider = "openai", Model = "gpt-4o-mini", ServerAddress = "api.openai.com", ServerPort = 443)]
+    [EvalGuard(typeof(GroundednessCheck), Name = "groundedness", Threshold = 0.5)]
     public partial Task<ChatResponse> AnswerAsync([Prompt] string question, CancellationToken cancellationToken = default);
 
     [LlmOperation(Provider = "openai", Model = "gpt-4o-mini", ServerAddress = "api.openai.com", ServerPort = 443)]

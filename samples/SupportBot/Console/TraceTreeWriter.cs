@@ -65,6 +65,12 @@ public sealed class TraceTreeWriter : BaseProcessor<Activity>
             parts.Add($"{documents} document(s)" + (span.GetTagItem("llm_telemetry.retrieval.best_score") is double best ? $", best score {best.ToString("0.00", CultureInfo.InvariantCulture)}" : string.Empty));
         }
 
+        foreach (ActivityEvent evaluation in span.Events.Where(e => e.Name == "gen_ai.evaluation.result"))
+        {
+            var tags = evaluation.Tags.ToDictionary(t => t.Key, t => t.Value);
+            parts.Add($"{tags["gen_ai.evaluation.name"]} {tags.GetValueOrDefault("gen_ai.evaluation.score.value")} ({tags.GetValueOrDefault("gen_ai.evaluation.score.label")})");
+        }
+
         if (span.GetTagItem("gen_ai.response.model") is string model)
         {
             parts.Add(model);
