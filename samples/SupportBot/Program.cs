@@ -83,8 +83,13 @@ foreach (Metric metric in metrics.Where(m => m.MeterName == "LlmTelemetry"))
 {
     foreach (ref readonly MetricPoint point in metric.GetMetricPoints())
     {
-        string tags = string.Join(", ", EnumerateTags(point).Where(t => t.Key is "gen_ai.operation.name" or "gen_ai.token.type" or "error.type").Select(t => $"{t.Key}={t.Value}"));
-        Console.WriteLine($"{metric.Name,-46} {metric.Unit,-8} count {point.GetHistogramCount(),3}  sum {point.GetHistogramSum(),9:0.###}  {tags}");
+        string tags = string.Join(", ", EnumerateTags(point)
+            .Where(t => t.Key is "gen_ai.operation.name" or "gen_ai.token.type" or "error.type" or "gen_ai.evaluation.name" or "llm_telemetry.evaluation.passed")
+            .Select(t => $"{t.Key}={t.Value}"));
+        string value = metric.MetricType.IsHistogram()
+            ? $"count {point.GetHistogramCount(),3}  sum {point.GetHistogramSum(),9:0.###}"
+            : $"total {point.GetSumLong(),3}{string.Empty,16}";
+        Console.WriteLine($"{metric.Name,-46} {metric.Unit,-12} {value}  {tags}");
     }
 }
 
