@@ -30,7 +30,7 @@ public sealed class DiagnosticCatalogTests
     {
         DiagnosticDescriptor descriptor = Descriptors().Single(d => d.Id == id);
 
-        Assert.Contains(new LlmOperationUsageAnalyzer().SupportedDiagnostics, d => d.Id == id);
+        Assert.Single(new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new LlmOperationUsageAnalyzer(), new UntracedModelCallAnalyzer() }, a => a.SupportedDiagnostics.Any(d => d.Id == id));
         Assert.EndsWith($"/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
 
         string page = RepositoryPaths.Combine("docs", "diagnostics", id + ".md");
@@ -42,11 +42,11 @@ public sealed class DiagnosticCatalogTests
     }
 
     [Fact]
-    public void Ids_are_unique_and_in_the_usage_range()
+    public void Ids_are_unique_and_their_range_matches_their_category()
     {
         string[] ids = Descriptors().Select(d => d.Id).ToArray();
         Assert.Equal(ids.Length, ids.Distinct().Count());
-        Assert.All(ids, id => Assert.Matches("^LLMT0[0-9]{3}$", id));
+        Assert.All(Descriptors(), d => Assert.Matches(d.Category == "LlmTelemetry.Usage" ? "^LLMT0[0-9]{3}$" : "^LLMT2[0-9]{3}$", d.Id));
     }
 
     private static DiagnosticDescriptor[] Descriptors() =>

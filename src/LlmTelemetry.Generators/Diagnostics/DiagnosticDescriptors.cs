@@ -6,6 +6,7 @@ namespace LlmTelemetry.Generators.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string UsageCategory = "LlmTelemetry.Usage";
+    private const string CoverageCategory = "LlmTelemetry.TracingCoverage";
     private const string HelpLinkBase = "https://github.com/LlmTelemetry/LlmTelemetry/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor MethodMustBePartial = Create(
@@ -110,6 +111,34 @@ internal static class DiagnosticDescriptors
         "{0}",
         DiagnosticSeverity.Error);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-        new(id, title, message, UsageCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    public static readonly DiagnosticDescriptor UntracedModelCall = Create(
+        DiagnosticIds.UntracedModelCall,
+        "Model call is not traced",
+        "This call to '{0}' is not traced: {1}; make the method an [LlmOperation], or add UseOpenTelemetry() where the client is built",
+        DiagnosticSeverity.Warning,
+        CoverageCategory);
+
+    public static readonly DiagnosticDescriptor UnseenClientModelCall = Create(
+        DiagnosticIds.UnseenClientModelCall,
+        "Model call through a client whose tracing cannot be seen",
+        "This call to '{0}' goes through '{1}', which is handed in from elsewhere, and no registration in this project traces it; make the method an [LlmOperation], or register the client with UseOpenTelemetry()",
+        DiagnosticSeverity.Info,
+        CoverageCategory);
+
+    public static readonly DiagnosticDescriptor ImplementationAsDelegate = Create(
+        DiagnosticIds.ImplementationAsDelegate,
+        "Implementation method used as a delegate",
+        "'{0}' is the implementation of '{1}': a delegate made from it skips the generated body and its telemetry; use '{1}' instead",
+        DiagnosticSeverity.Warning,
+        CoverageCategory);
+
+    public static readonly DiagnosticDescriptor ImplementationCalledDirectly = Create(
+        DiagnosticIds.ImplementationCalledDirectly,
+        "Implementation method called directly",
+        "'{0}' is the implementation of '{1}': calling it directly skips the generated body and its telemetry; call '{1}' instead",
+        DiagnosticSeverity.Warning,
+        CoverageCategory);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string category = UsageCategory) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

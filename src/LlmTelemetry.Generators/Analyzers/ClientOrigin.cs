@@ -1,0 +1,96 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LlmTelemetry.Generators.Analyzers;
+
+/// <summary>Where the client of a model call comes from, as far as this compilation can see.</summary>
+internal enum ClientOrigin
+{
+    /// <summary>Built where this compilation sees it, with <c>UseOpenTelemetry()</c>.</summary>
+    Traced,
+
+    /// <summary>Built where this compilation sees it, without telemetry.</summary>
+    Visible,
+
+    /// <summary>Handed in from elsewhere (a parameter, a member set from one): its pipeline cannot be seen here.</summary>
+    Injected,
+}
+
+/// <summary>Follows a call's receiver back to where the client was built: its initializer or the assignments to it.</summary>
+internal static class ClientOriginFinder
+{
+    public static ClientOrigin Of(IOperation? receiver, CancellationToken cancellationToken) => receiver switch
+    {
+        null or IParameterReferenceOperation => ClientOrigin.Injected,
+        ILocalReferenceOperation local => FromDeclaration(local.Local, cancellationToken),
+        IFieldReferenceOperation field => FromDeclaration(field.Field, cancellationToken),
+        IPropertyReferenceOperation property => FromDeclaration(property.Property, cancellationToken),
+        _ => FromExpression(receiver.Syntax),
+    };
+
+    private static ClientOrigin FromDeclaration(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        SyntaxNode? declaration = symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+        ExpressionSyntax? initializer = declaration switch
+        {
+            VariableDeclaratorSyntax variable => variable.Initializer?.Value,
+            PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+            _ => null,
+        };
+        if (initializer is not null && !IsPlaceholder(initializer))
+        {
+            return FromExpression(initializer);
+        }
+
+        if (symbol is ILocalSymbol || declaration is null)
+        {
+            return ClientOrigin.Injected;
+        }
+
+        // A member without an initializer: judge it by what the type assigns to it (usually a constructor parameter).
+        ExpressionSyntax[] assigned = symbol.ContainingType.DeclaringSyntaxReferences
+            .SelectMany(r => r.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            .Where(a => AssignedName(a.Left) == symbol.Name)
+            .Select(static a => a.Right)
+            .ToArray();
+        if (assigned.Length == 0)
+        {
+            return ClientOrigin.Injected;
+        }
+
+        ClientOrigin[] origins = assigned.Select(FromExpression).ToArray();
+        return origins.All(static o => o == ClientOrigin.Traced) ? ClientOrigin.Traced
+            : origins.Contains(ClientOrigin.Visible) ? ClientOrigin.Visible
+            : ClientOrigin.Injected;
+    }
+
+    private static ClientOrigin FromExpression(SyntaxNode expression)
+    {
+        if (expression.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(static i => CompilationTracingFacts.Name(i) == "UseOpenTelemetry"))
+        {
+            return ClientOrigin.Traced;
+        }
+
+        return expression.DescendantNodesAndSelf().Any(static n => n is BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax)
+            ? ClientOrigin.Visible
+            : ClientOrigin.Injected;
+    }
+
+    // 'null!' or 'default!' says "assigned later": look at the assignments instead.
+    private static bool IsPlaceholder(ExpressionSyntax expression) => expression switch
+    {
+        PostfixUnaryExpressionSyntax { Operand: var operand } => IsPlaceholder(operand),
+        LiteralExpressionSyntax literal => literal.Token.ValueText is "null" or "default",
+        _ => false,
+    };
+
+    private static string? AssignedName(ExpressionSyntax left) => left switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member => member.Name.Identifier.ValueText,
+        _ => null,
+    };
+}

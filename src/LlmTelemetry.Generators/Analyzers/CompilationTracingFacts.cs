@@ -1,0 +1,57 @@
+using System;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LlmTelemetry.Generators.Analyzers;
+
+/// <summary>
+/// What the whole compilation says about tracing, computed once and only if a call needs it: whether a DI
+/// registration adds <c>UseOpenTelemetry()</c> to chat clients or embedding generators, and whether the OpenAI SDK's
+/// own telemetry switch is turned on.
+/// </summary>
+internal sealed class CompilationTracingFacts(Compilation compilation)
+{
+    private const string OpenAISwitch = "OpenAI.Experimental.EnableOpenTelemetry";
+
+    private readonly Lazy<(bool ChatClients, bool EmbeddingGenerators, bool OpenAISwitch)> _facts = new(() => Scan(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public bool RegisteredChatClientsAreTraced => _facts.Value.ChatClients;
+
+    public bool RegisteredEmbeddingGeneratorsAreTraced => _facts.Value.EmbeddingGenerators;
+
+    public bool OpenAISdkTelemetryIsOn => _facts.Value.OpenAISwitch;
+
+    private static (bool, bool, bool) Scan(Compilation compilation)
+    {
+        bool chat = false, embeddings = false, openAI = false;
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            string text = tree.GetText().ToString();
+            openAI |= text.Contains(OpenAISwitch) && text.Contains("SetSwitch");
+            if (!text.Contains("UseOpenTelemetry"))
+            {
+                continue;
+            }
+
+            foreach (InvocationExpressionSyntax use in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Where(static i => Name(i) == "UseOpenTelemetry"))
+            {
+                // services.AddChatClient(…)….UseOpenTelemetry(): the registered client is traced.
+                string?[] chain = use.DescendantNodes().OfType<InvocationExpressionSyntax>().Select(Name).ToArray();
+                chat |= chain.Any(static n => n is "AddChatClient" or "AddKeyedChatClient");
+                embeddings |= chain.Any(static n => n is "AddEmbeddingGenerator" or "AddKeyedEmbeddingGenerator");
+            }
+        }
+
+        return (chat, embeddings, openAI);
+    }
+
+    public static string? Name(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        _ => null,
+    };
+}

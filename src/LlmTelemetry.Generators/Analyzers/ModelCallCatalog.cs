@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace LlmTelemetry.Generators.Analyzers;
+
+/// <summary>
+/// The model-calling APIs of the client libraries a compilation references, recognised by metadata name: a library
+/// that is not referenced adds nothing, so a compilation without any has an empty catalog.
+/// </summary>
+internal sealed class ModelCallCatalog
+{
+    private readonly INamedTypeSymbol? _chatClient;
+    private readonly INamedTypeSymbol? _chatClientExtensions;
+    private readonly INamedTypeSymbol? _embeddingGenerator;
+    private readonly INamedTypeSymbol? _embeddingGeneratorExtensions;
+    private readonly INamedTypeSymbol? _openAIChatClient;
+    private readonly INamedTypeSymbol? _openAIEmbeddingClient;
+    private readonly INamedTypeSymbol? _skChatCompletion;
+    private readonly INamedTypeSymbol? _skChatCompletionExtensions;
+    private readonly INamedTypeSymbol? _skKernelExtensions;
+
+    public ModelCallCatalog(Compilation compilation)
+    {
+        _chatClient = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.IChatClient");
+        _chatClientExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatClientExtensions");
+        _embeddingGenerator = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.IEmbeddingGenerator`2");
+        _embeddingGeneratorExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.EmbeddingGeneratorExtensions");
+        _openAIChatClient = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatClient");
+        _openAIEmbeddingClient = compilation.GetTypeByMetadataName("OpenAI.Embeddings.EmbeddingClient");
+        _skChatCompletion = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService");
+        _skChatCompletionExtensions = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.ChatCompletion.ChatCompletionServiceExtensions");
+        _skKernelExtensions = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.KernelExtensions");
+        DelegatingChatClient = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DelegatingChatClient");
+        ActivitySource = compilation.GetTypeByMetadataName("System.Diagnostics.ActivitySource");
+    }
+
+    public bool IsEmpty =>
+        _chatClient is null && _embeddingGenerator is null && _openAIChatClient is null && _openAIEmbeddingClient is null && _skChatCompletion is null;
+
+    public INamedTypeSymbol? DelegatingChatClient { get; }
+
+    public INamedTypeSymbol? ActivitySource { get; }
+
+    /// <summary>Whether <paramref name="method"/> calls a model, and through which family of client.</summary>
+    public ModelApi? Classify(IMethodSymbol method, ImmutableHashSet<string> configured)
+    {
+        IMethodSymbol original = method.ReducedFrom ?? method.OriginalDefinition;
+        INamedTypeSymbol type = original.ContainingType.OriginalDefinition;
+        string name = original.Name;
+        if (Is(type, _chatClientExtensions) || Implements(type, _chatClient))
+        {
+            return name switch
+            {
+                "GetResponseAsync" => new ModelApi(ModelFamily.ChatClient, Streaming: false),
+                "GetStreamingResponseAsync" => new ModelApi(ModelFamily.ChatClient, Streaming: true),
+                _ => null,
+            };
+        }
+
+        if (Is(type, _embeddingGeneratorExtensions) || Implements(type, _embeddingGenerator))
+        {
+            return name is "GenerateAsync" or "GenerateVectorAsync" or "GenerateAndZipAsync" ? new ModelApi(ModelFamily.EmbeddingGenerator, Streaming: false) : null;
+        }
+
+        if (Is(type, _openAIChatClient))
+        {
+            return name switch
+            {
+                "CompleteChat" or "CompleteChatAsync" => new ModelApi(ModelFamily.OpenAIChat, Streaming: false),
+                "CompleteChatStreaming" or "CompleteChatStreamingAsync" => new ModelApi(ModelFamily.OpenAIChat, Streaming: true),
+                _ => null,
+            };
+        }
+
+        if (Is(type, _openAIEmbeddingClient))
+        {
+            return name is "GenerateEmbedding" or "GenerateEmbeddingAsync" or "GenerateEmbeddings" or "GenerateEmbeddingsAsync"
+                ? new ModelApi(ModelFamily.OpenAIEmbeddings, Streaming: false)
+                : null;
+        }
+
+        if (Is(type, _skChatCompletionExtensions) || Implements(type, _skChatCompletion))
+        {
+            return name.StartsWith("GetChatMessageContent", System.StringComparison.Ordinal) || name.StartsWith("GetStreamingChatMessageContents", System.StringComparison.Ordinal)
+                ? new ModelApi(ModelFamily.SemanticKernel, Streaming: name.Contains("Streaming"))
+                : null;
+        }
+
+        if (Is(type, _skKernelExtensions) && name is "InvokePromptAsync" or "InvokePromptStreamingAsync")
+        {
+            return new ModelApi(ModelFamily.SemanticKernel, Streaming: name.Contains("Streaming"));
+        }
+
+        // Wrappers a team declares in .editorconfig: llmtelemetry.model_call_methods = Contoso.Ai.Gateway.SendAsync, …
+        return configured.Contains(type.ToDisplayString() + "." + name) ? new ModelApi(ModelFamily.Configured, Streaming: false) : null;
+    }
+
+    public bool IsChatClientType(ITypeSymbol type) => Implements(type, _chatClient);
+
+    private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? known) =>
+        known is not null && SymbolEqualityComparer.Default.Equals(type, known);
+
+    private static bool Implements(ITypeSymbol type, INamedTypeSymbol? known) =>
+        known is not null
+        && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known)
+            || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, known)));
+}
+
+/// <summary>A recognised model call.</summary>
+internal sealed record ModelApi(ModelFamily Family, bool Streaming);
+
+internal enum ModelFamily
+{
+    ChatClient,
+    EmbeddingGenerator,
+    OpenAIChat,
+    OpenAIEmbeddings,
+    SemanticKernel,
+    Configured,
+}

@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using System.Linq;
+using LlmTelemetry.Generators.Diagnostics;
+using LlmTelemetry.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LlmTelemetry.Generators.Analyzers;
+
+/// <summary>
+/// Finds model calls no telemetry covers (LLMT2001, and LLMT2002 when the client is handed in from elsewhere), and
+/// uses of <c>[LlmOperation]</c> implementation methods that skip the generated body (LLMT2003, LLMT2004).
+/// </summary>
+/// <remarks>
+/// A call is traced when it runs in an implementation method (the generated body traces it), after an
+/// <c>ActivitySource.StartActivity</c> in the same method, through a client built with <c>UseOpenTelemetry()</c> where
+/// this compilation can see it (local, field, property or DI registration), or — for OpenAI non-streaming chat —
+/// when the SDK's own telemetry switch is set. Nothing is registered for a compilation without a client library or
+/// LlmTelemetry.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
+{
+    private const string ConfiguredMethodsKey = "llmtelemetry.model_call_methods";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.UntracedModelCall,
+        DiagnosticDescriptors.UnseenClientModelCall,
+        DiagnosticDescriptors.ImplementationAsDelegate,
+        DiagnosticDescriptors.ImplementationCalledDirectly);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var catalog = new ModelCallCatalog(start.Compilation);
+            var known = new KnownTypes(start.Compilation);
+            bool hasOperations = known.LlmOperationAttribute is not null;
+            if (catalog.IsEmpty && !hasOperations)
+            {
+                return;
+            }
+
+            var facts = new CompilationTracingFacts(start.Compilation);
+            ImplementationMethods? implementations = hasOperations ? new ImplementationMethods(known) : null;
+            start.RegisterOperationAction(context => AnalyzeInvocation(context, catalog, facts, implementations), OperationKind.Invocation);
+            if (implementations is not null)
+            {
+                start.RegisterOperationAction(context => AnalyzeMethodReference(context, implementations), OperationKind.MethodReference);
+            }
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, ModelCallCatalog catalog, CompilationTracingFacts facts, ImplementationMethods? implementations)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        IMethodSymbol? enclosing = EnclosingMember(context.ContainingSymbol);
+
+        if (implementations?.OperationOf(invocation.TargetMethod) is { } operation)
+        {
+            // The generated body is the one caller an implementation method should have (and generated code is not analyzed).
+            if (!SymbolEqualityComparer.Default.Equals(enclosing?.OriginalDefinition, operation.OriginalDefinition))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ImplementationCalledDirectly, NameLocation(invocation.Syntax), invocation.TargetMethod.Name, operation.Name));
+            }
+
+            return;
+        }
+
+        ImmutableHashSet<string> configured = ConfiguredMethods(context, invocation.Syntax.SyntaxTree);
+        if (catalog.IsEmpty && configured.IsEmpty)
+        {
+            return;
+        }
+
+        if (catalog.Classify(invocation.TargetMethod, configured) is not { } api)
+        {
+            return;
+        }
+
+        if (enclosing is not null && implementations?.OperationOf(enclosing) is not null)
+        {
+            return; // the generated body of an [LlmOperation] traces this call
+        }
+
+        if (StartsActivityBefore(invocation, catalog))
+        {
+            return;
+        }
+
+        IOperation? receiver = Receiver(invocation);
+        if (receiver is IInstanceReferenceOperation || (receiver is IPropertyReferenceOperation { Property.Name: "InnerClient" } && catalog.IsChatClientType(context.ContainingSymbol.ContainingType)))
+        {
+            return; // a pipeline stage (a DelegatingChatClient) passing the call on: the pipeline is judged where it is built
+        }
+
+        if (api.Family == ModelFamily.OpenAIChat && !api.Streaming && facts.OpenAISdkTelemetryIsOn)
+        {
+            return;
+        }
+
+        switch (ClientOriginFinder.Of(receiver, context.CancellationToken))
+        {
+            case ClientOrigin.Traced:
+                return;
+            case ClientOrigin.Injected when api.Family == ModelFamily.ChatClient && facts.RegisteredChatClientsAreTraced:
+            case ClientOrigin.Injected when api.Family == ModelFamily.EmbeddingGenerator && facts.RegisteredEmbeddingGeneratorsAreTraced:
+                return;
+            case ClientOrigin.Injected:
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnseenClientModelCall, NameLocation(invocation.Syntax), invocation.TargetMethod.Name, receiver?.Syntax.ToString() ?? "the client"));
+                return;
+            default:
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UntracedModelCall, NameLocation(invocation.Syntax), invocation.TargetMethod.Name, Reason(api, receiver)));
+                return;
+        }
+    }
+
+    private static void AnalyzeMethodReference(OperationAnalysisContext context, ImplementationMethods implementations)
+    {
+        var reference = (IMethodReferenceOperation)context.Operation;
+        if (implementations.OperationOf(reference.Method) is { } operation)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ImplementationAsDelegate, reference.Syntax.GetLocation(), reference.Method.Name, operation.Name));
+        }
+    }
+
+    private static string Reason(ModelApi api, IOperation? receiver) => api.Family switch
+    {
+        ModelFamily.OpenAIChat when api.Streaming => "the OpenAI SDK's own telemetry does not cover streaming",
+        ModelFamily.OpenAIChat or ModelFamily.OpenAIEmbeddings => $"'{receiver?.Syntax}' is an OpenAI client without telemetry (its own switch, OpenAI.Experimental.EnableOpenTelemetry, is not set in this project)",
+        ModelFamily.Configured => "no span covers this configured model call",
+        _ => $"'{receiver?.Syntax}' is built without UseOpenTelemetry() and no span is open around the call",
+    };
+
+    // A span started earlier in the same method covers the calls after it (the usual 'using var activity = …').
+    private static bool StartsActivityBefore(IInvocationOperation invocation, ModelCallCatalog catalog)
+    {
+        if (catalog.ActivitySource is null)
+        {
+            return false;
+        }
+
+        IOperation root = invocation;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        int position = invocation.Syntax.SpanStart;
+        return root.Descendants().OfType<IInvocationOperation>().Any(i =>
+            i.Syntax.SpanStart < position
+            && i.TargetMethod.Name == "StartActivity"
+            && SymbolEqualityComparer.Default.Equals(i.TargetMethod.ContainingType, catalog.ActivitySource));
+    }
+
+    private static IOperation? Receiver(IInvocationOperation invocation)
+    {
+        IOperation? receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        while (receiver is IConversionOperation conversion)
+        {
+            receiver = conversion.Operand;
+        }
+
+        return receiver;
+    }
+
+    private static IMethodSymbol? EnclosingMember(ISymbol symbol)
+    {
+        ISymbol? current = symbol;
+        while (current is IMethodSymbol { MethodKind: MethodKind.LambdaMethod or MethodKind.LocalFunction })
+        {
+            current = current.ContainingSymbol;
+        }
+
+        return current as IMethodSymbol;
+    }
+
+    private static Location NameLocation(SyntaxNode syntax) => syntax switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.GetLocation(),
+        InvocationExpressionSyntax { Expression: var expression } => expression.GetLocation(),
+        _ => syntax.GetLocation(),
+    };
+
+    private static ImmutableHashSet<string> ConfiguredMethods(OperationAnalysisContext context, SyntaxTree tree) =>
+        context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(ConfiguredMethodsKey, out string? value)
+            ? value.Split(',').Select(static m => m.Trim()).Where(static m => m.Length > 0).ToImmutableHashSet()
+            : ImmutableHashSet<string>.Empty;
+}

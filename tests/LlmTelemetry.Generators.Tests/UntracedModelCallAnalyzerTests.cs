@@ -1,0 +1,246 @@
+using System.Threading.Tasks;
+using LlmTelemetry.Generators.Analyzers;
+using LlmTelemetry.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+using Verify = LlmTelemetry.Generators.Tests.Infrastructure.AnalyzerVerifier<LlmTelemetry.Generators.Analyzers.UntracedModelCallAnalyzer>;
+
+namespace LlmTelemetry.Generators.Tests;
+
+/// <summary>LLMT2001–LLMT2004: model calls no telemetry covers, and implementation methods that skip their generated body.</summary>
+public sealed class UntracedModelCallAnalyzerTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Diagnostics;
+        using System.Threading.Tasks;
+        using LlmTelemetry;
+        using Microsoft.Extensions.AI;
+
+        """;
+
+    [Fact]
+    public async Task LLMT2001_a_local_client_built_without_telemetry()
+    {
+        await Verify.VerifyAsync(Usings + """
+            public class Bot
+            {
+                public async Task<string> AskAsync(IChatClient inner, string question)
+                {
+                    IChatClient chat = new ChatClientBuilder(inner).Build();
+                    ChatResponse response = await chat.{|LLMT2001:GetResponseAsync|}(question);
+                    await foreach (var update in chat.{|LLMT2001:GetStreamingResponseAsync|}(question)) { }
+                    return response.Text;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Not_reported_for_a_client_built_with_UseOpenTelemetry()
+    {
+        await Verify.VerifyAsync(Usings + """
+            public class Bot(IChatClient inner)
+            {
+                private readonly IChatClient _traced = new ChatClientBuilder(inner).UseOpenTelemetry().Build();
+
+                private IChatClient Other { get; } = new ChatClientBuilder(inner).UseOpenTelemetry().Build();
+
+                public async Task AskAsync(string question)
+                {
+                    var local = new ChatClientBuilder(inner).UseOpenTelemetry().Build();
+                    await local.GetResponseAsync(question);
+                    await _traced.GetResponseAsync(question);
+                    await Other.GetResponseAsync(question);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LLMT2001_a_field_assigned_a_pipeline_without_telemetry()
+    {
+        await Verify.VerifyAsync(Usings + """
+            public class Bot
+            {
+                private readonly IChatClient _chat;
+
+                public Bot(IChatClient inner) => _chat = new ChatClientBuilder(inner).UseLogging().Build();
+
+                public Task<ChatResponse> AskAsync(string question) => _chat.{|LLMT2001:GetResponseAsync|}(question);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LLMT2002_an_injected_client_whose_pipeline_cannot_be_seen()
+    {
+        await Verify.VerifyAsync(Usings + """
+            public class Bot(IChatClient chat, IEmbeddingGenerator<string, Embedding<float>> embedder)
+            {
+                private readonly IChatClient _chat = chat;
+
+                public async Task AskAsync(string question)
+                {
+                    await chat.{|LLMT2002:GetResponseAsync|}(question);
+                    await _chat.{|LLMT2002:GetResponseAsync|}(question);
+                    await embedder.{|LLMT2002:GenerateAsync|}(new[] { question });
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Not_reported_for_an_injected_client_registered_with_UseOpenTelemetry()
+    {
+        await Verify.VerifyAsync(Usings + """
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class Setup
+            {
+                public static void Register(IServiceCollection services, IChatClient model) =>
+                    services.AddChatClient(model).UseFunctionInvocation().UseOpenTelemetry();
+            }
+
+            public class Bot(IChatClient chat)
+            {
+                public Task<ChatResponse> AskAsync(string question) => chat.GetResponseAsync(question);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Not_reported_inside_an_implementation_method_or_after_a_started_activity()
+    {
+        await Verify.VerifyAsync(Usings + """
+            public partial class Bot(IChatClient chat)
+            {
+                private static readonly ActivitySource Source = new("Bot");
+
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                public partial Task<ChatResponse> AskAsync([Prompt] string question);
+
+                private Task<ChatResponse> AskCoreAsync(string question) => chat.GetResponseAsync(question);
+
+                public async Task<ChatResponse> ManualAsync(string question)
+                {
+                    using Activity? activity = Source.StartActivity("chat gpt-4o", ActivityKind.Client);
+                    return await chat.GetResponseAsync(question);
+                }
+            }
+
+            public sealed class Tracing(IChatClient inner) : DelegatingChatClient(inner)
+            {
+                public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+                    base.GetResponseAsync(messages, options, cancellationToken);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task OpenAI_clients_and_the_sdk_switch()
+    {
+        await Verify.VerifyAsync(Usings + """
+            using OpenAI.Chat;
+            using OpenAI.Embeddings;
+
+            public class Direct
+            {
+                public async Task RunAsync()
+                {
+                    var chat = new ChatClient("gpt-4o", "key");
+                    await chat.{|LLMT2001:CompleteChatAsync|}(new UserChatMessage("hi"));
+                    await foreach (var update in chat.{|LLMT2001:CompleteChatStreamingAsync|}(new UserChatMessage("hi"))) { }
+                    var embeddings = new EmbeddingClient("text-embedding-3-small", "key");
+                    await embeddings.{|LLMT2001:GenerateEmbeddingAsync|}("hi");
+                }
+            }
+            """);
+
+        await Verify.VerifyAsync(Usings + """
+            using OpenAI.Chat;
+
+            public class Direct
+            {
+                static Direct() => AppContext.SetSwitch("OpenAI.Experimental.EnableOpenTelemetry", true);
+
+                public async Task RunAsync()
+                {
+                    var chat = new ChatClient("gpt-4o", "key");
+                    await chat.CompleteChatAsync(new UserChatMessage("hi"));
+                    await foreach (var update in chat.{|LLMT2001:CompleteChatStreamingAsync|}(new UserChatMessage("hi"))) { }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LLMT2003_and_LLMT2004_implementation_methods_used_around_their_generated_body()
+    {
+        await Verify.VerifyAsync(Usings + """
+            public partial class Bot(IChatClient chat)
+            {
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                public partial Task<ChatResponse> AskAsync([Prompt] string question);
+
+                private Task<ChatResponse> AskCoreAsync(string question) => chat.GetResponseAsync(question);
+
+                public Task<ChatResponse> Shortcut(string question) => {|LLMT2004:AskCoreAsync|}(question);
+
+                public Func<string, Task<ChatResponse>> AsDelegate() => {|LLMT2003:AskCoreAsync|};
+
+                public Func<string, Task<ChatResponse>> Traced() => AskAsync;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Wrappers_listed_in_editorconfig_are_model_calls()
+    {
+        await Verify.VerifyAsync(
+            Usings + """
+            namespace Contoso
+            {
+                public class Gateway
+                {
+                    public Task<string> SendAsync(string prompt) => Task.FromResult(prompt);
+                }
+
+                public class Bot
+                {
+                    public Task<string> AskAsync(string question) => new Gateway().{|LLMT2001:SendAsync|}(question);
+                }
+            }
+            """,
+            "llmtelemetry.model_call_methods = Contoso.Gateway.SendAsync");
+    }
+
+    [Fact]
+    public async Task Severity_and_suppression_through_editorconfig()
+    {
+        await Verify.VerifyAsync(
+            Usings + """
+            public class Bot(IChatClient chat)
+            {
+                public Task<ChatResponse> AskAsync(string question) => chat.GetResponseAsync(question);
+            }
+            """,
+            "dotnet_diagnostic.LLMT2002.severity = none");
+    }
+
+    [Fact]
+    public async Task A_compilation_without_client_libraries_or_LlmTelemetry_registers_nothing()
+    {
+        var analyzer = new UntracedModelCallAnalyzer();
+        var compilation = GeneratorHarness.Compilation(TestReferences.Framework, "public class Plain { public int Run() => 1 + 1; }");
+        CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(
+            [analyzer],
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+
+        var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
+        Assert.Equal(0, telemetry.OperationActionsCount);
+    }
+}
