@@ -71,19 +71,21 @@ public partial class LocalModel
     {
     }
 
-    private Answer CompleteCore(string prompt) => new("echo " + prompt, 3, 5, "gpt-4o-mini-2024-07-18", "stop");
+    private Answer CompleteCore(string prompt) => Echo(prompt);
 
     private Task WarmCoreAsync() => Task.Delay(1);
 
     private async Task<Answer> CompleteCoreAsync(string prompt)
     {
         await Task.Delay(1);
-        return CompleteCore(prompt);
+        return Echo(prompt);
     }
 
     private ValueTask WarmValueCoreAsync() => ValueTask.CompletedTask;
 
-    private ValueTask<Answer> CompleteValueCoreAsync(string prompt) => new(CompleteCore(prompt));
+    private ValueTask<Answer> CompleteValueCoreAsync(string prompt) => new(Echo(prompt));
+
+    private static Answer Echo(string prompt) => new("echo " + prompt, 3, 5, "gpt-4o-mini-2024-07-18", "stop");
 
     private async IAsyncEnumerable<string> StreamCoreAsync(string prompt, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
