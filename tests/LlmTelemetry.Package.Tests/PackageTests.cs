@@ -24,6 +24,7 @@ public sealed class PackageTests(PackageFixture package) : IClassFixture<Package
         Assert.Contains("lib/net8.0/LlmTelemetry.dll", entries);
         Assert.Contains("lib/net8.0/LlmTelemetry.xml", entries);
         Assert.Contains("analyzers/dotnet/cs/LlmTelemetry.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/LlmTelemetry.CodeFixes.dll", entries);
         Assert.Contains("buildTransitive/LlmTelemetry.targets", entries);
         Assert.Contains("README.md", entries);
         string nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();

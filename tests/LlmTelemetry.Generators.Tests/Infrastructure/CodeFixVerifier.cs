@@ -1,0 +1,43 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace LlmTelemetry.Generators.Tests.Infrastructure;
+
+/// <summary>Microsoft.CodeAnalysis.Testing's code-fix test, offline as <see cref="AnalyzerVerifier{TAnalyzer}"/> is.</summary>
+internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static Task VerifyAsync(string source, string fixedSource, int? iterations = null, string? equivalenceKey = null)
+    {
+        var test = new Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        if (iterations is int count)
+        {
+            test.NumberOfFixAllIterations = count;
+            test.NumberOfIncrementalIterations = count;
+        }
+
+        return test.RunAsync();
+    }
+
+    public static Task VerifyNoFixAsync(string source)
+    {
+        var test = new Test { TestCode = source, FixedCode = source };
+        return test.RunAsync();
+    }
+
+    private sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        public Test()
+        {
+            ReferenceAssemblies = OfflineReferenceAssemblies.None;
+            TestState.AdditionalReferences.AddRange(TestReferences.All);
+            FixedState.AdditionalReferences.AddRange(TestReferences.All);
+            // Before the fix the calls compile; after it the partial method's body comes from the generator, which these tests do not run.
+            CompilerDiagnostics = CompilerDiagnostics.None;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Threading;
+using System.Threading.Tasks;
+using LlmTelemetry.CodeFixes;
+using LlmTelemetry.Generators.Analyzers;
+using LlmTelemetry.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Emit;
+using Xunit;
+
+namespace LlmTelemetry.Generators.Tests;
+
+/// <summary>"Trace this model call" applied for real: the fixed code compiles with the generator, runs, and emits the span.</summary>
+public sealed class TraceFixEndToEndTests
+{
+    private const string Source = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.AI;
+
+        namespace Contoso
+        {
+            public class SupportBot(IChatClient chat)
+            {
+                public async Task<string> AnswerAsync(string question)
+                {
+                    ChatResponse response = await chat.GetResponseAsync(question);
+                    return response.Text;
+                }
+            }
+
+            public sealed class EchoModel : IChatClient
+            {
+                public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+                    Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "echo")) { ModelId = "echo-1", Usage = new UsageDetails { InputTokenCount = 3, OutputTokenCount = 1 } });
+
+                public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+                    throw new NotSupportedException();
+
+                public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+                public void Dispose()
+                {
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task The_fixed_method_compiles_runs_and_is_traced()
+    {
+        string fixedSource = await ApplyTraceFixAsync(Source);
+        Assert.Contains("[LlmOperation]", fixedSource);
+
+        GeneratorResult generated = GeneratorHarness.Run(fixedSource);
+        ImmutableArray<Diagnostic> errors = generated.Output.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        Assert.True(errors.IsEmpty, string.Join("\n", errors));
+
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = static source => source.Name == "LlmTelemetry",
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var context = new AssemblyLoadContext("fixed", isCollectible: true);
+        try
+        {
+            using var image = new MemoryStream();
+            EmitResult emitted = generated.Output.Emit(image);
+            Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+            image.Position = 0;
+            Assembly assembly = context.LoadFromStream(image);
+            object model = Activator.CreateInstance(assembly.GetType("Contoso.EchoModel")!)!;
+            object bot = Activator.CreateInstance(assembly.GetType("Contoso.SupportBot")!, model)!;
+
+            var answer = (Task<string>)bot.GetType().GetMethod("AnswerAsync")!.Invoke(bot, ["hello"])!;
+
+            Assert.Equal("echo", await answer);
+        }
+        finally
+        {
+            context.Unload();
+        }
+
+        Activity span = Assert.Single(spans);
+        Assert.Equal("chat", span.DisplayName); // no model could be inferred from an injected client: LLMT0006 asks for one
+        Assert.Equal(ActivityKind.Client, span.Kind);
+    }
+
+    private static async Task<string> ApplyTraceFixAsync(string source)
+    {
+        using var workspace = new AdhocWorkspace();
+        Project project = workspace.AddProject("Fixed", LanguageNames.CSharp)
+            .WithMetadataReferences(TestReferences.All)
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
+            .WithParseOptions(GeneratorHarness.ParseOptions);
+        Document document = project.AddDocument("SupportBot.cs", source);
+
+        Compilation compilation = (await document.Project.GetCompilationAsync())!;
+        ImmutableArray<Diagnostic> diagnostics = await compilation
+            .WithAnalyzers([new UntracedModelCallAnalyzer()])
+            .GetAnalyzerDiagnosticsAsync();
+        Diagnostic untraced = Assert.Single(diagnostics, d => d.Id is "LLMT2001" or "LLMT2002");
+
+        var actions = new List<CodeAction>();
+        var fix = new TraceModelCallCodeFix();
+        await fix.RegisterCodeFixesAsync(new CodeFixContext(document, untraced, (action, _) => actions.Add(action), CancellationToken.None));
+        CodeAction action = Assert.Single(actions);
+
+        ImmutableArray<CodeActionOperation> operations = await action.GetOperationsAsync(CancellationToken.None);
+        Solution changed = Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution;
+        return (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
+    }
+}
