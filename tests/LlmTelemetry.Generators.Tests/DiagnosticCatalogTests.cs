@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using LlmTelemetry.Tests.Shared;
 using System.Linq;
 using System.Reflection;
 using LlmTelemetry.Generators.Analyzers;

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using LlmTelemetry.Tests.Shared;
 using Xunit;
 
 namespace LlmTelemetry.Package.Tests;
@@ -17,8 +18,8 @@ public sealed class PackageFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
-        string project = Path.Combine(RepositoryRoot(), "src", "LlmTelemetry", "LlmTelemetry.csproj");
-        await DotNet.RunAsync(RepositoryRoot(), null, "pack", project, "-c", "Release", "-o", Feed, "-p:Version=" + Version);
+        string project = Path.Combine(RepositoryPaths.Root, "src", "LlmTelemetry", "LlmTelemetry.csproj");
+        await DotNet.RunAsync(RepositoryPaths.Root, null, "pack", project, "-c", "Release", "-o", Feed, "-p:Version=" + Version);
     }
 
     public Task DisposeAsync()
@@ -32,18 +33,5 @@ public sealed class PackageFixture : IAsyncLifetime
         }
 
         return Task.CompletedTask;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Generators.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generators.sln was not found above the test output directory.");
     }
 }

@@ -10,7 +10,7 @@ namespace LlmTelemetry.Generators.Analyzers;
 /// The implementation methods of a type's <c>[LlmOperation]</c> and <c>[Retrieval]</c> methods, by the same names the
 /// generator uses, computed once per type.
 /// </summary>
-internal sealed class ImplementationMethods(KnownTypes known)
+internal sealed class ImplementationMethods(KnownTypes known, IAssemblySymbol assembly)
 {
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<IMethodSymbol, IMethodSymbol>> _byType = new(SymbolEqualityComparer.Default);
 
@@ -18,6 +18,11 @@ internal sealed class ImplementationMethods(KnownTypes known)
     public IMethodSymbol? OperationOf(IMethodSymbol method)
     {
         IMethodSymbol definition = method.OriginalDefinition;
+        if (!SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, assembly))
+        {
+            return null; // a referenced library's method cannot be an implementation this compilation generates a body for
+        }
+
         ImmutableDictionary<IMethodSymbol, IMethodSymbol> map = _byType.GetOrAdd(definition.ContainingType.OriginalDefinition, Compute);
         return map.TryGetValue(definition, out IMethodSymbol? operation) ? operation : null;
     }

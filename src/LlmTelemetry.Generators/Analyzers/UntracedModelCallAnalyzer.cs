@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using LlmTelemetry.Generators.Diagnostics;
@@ -46,8 +47,9 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
             }
 
             var facts = new CompilationTracingFacts(start.Compilation);
-            ImplementationMethods? implementations = hasOperations ? new ImplementationMethods(known) : null;
-            start.RegisterOperationAction(context => AnalyzeInvocation(context, catalog, facts, implementations), OperationKind.Invocation);
+            ImplementationMethods? implementations = hasOperations ? new ImplementationMethods(known, start.Compilation.Assembly) : null;
+            var configured = new ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>>();
+            start.RegisterOperationAction(context => AnalyzeInvocation(context, catalog, facts, implementations, configured), OperationKind.Invocation);
             if (implementations is not null)
             {
                 start.RegisterOperationAction(context => AnalyzeMethodReference(context, implementations), OperationKind.MethodReference);
@@ -55,7 +57,7 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, ModelCallCatalog catalog, CompilationTracingFacts facts, ImplementationMethods? implementations)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, ModelCallCatalog catalog, CompilationTracingFacts facts, ImplementationMethods? implementations, ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> configuredByTree)
     {
         var invocation = (IInvocationOperation)context.Operation;
         IMethodSymbol? enclosing = EnclosingMember(context.ContainingSymbol);
@@ -71,7 +73,7 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        ImmutableHashSet<string> configured = ConfiguredMethods(context, invocation.Syntax.SyntaxTree);
+        ImmutableHashSet<string> configured = configuredByTree.GetOrAdd(invocation.Syntax.SyntaxTree, tree => ConfiguredMethods(context, tree));
         if (catalog.IsEmpty && configured.IsEmpty)
         {
             return;

@@ -275,7 +275,7 @@ public sealed class GenAiContentWriter
     internal static string Capped(string text, DataClassificationSet? classification)
     {
         LlmTelemetryOptions options = LlmTelemetrySettings.Current;
-        string content = classification is null ? text : options.RedactorProvider?.GetRedactor(classification).Redact(text) ?? string.Empty;
+        string content = classification is null ? text : Redact(options, text, classification);
         if (content.Length <= options.MaxContentLength)
         {
             return content;
@@ -323,7 +323,7 @@ public sealed class GenAiContentWriter
 
     private void WriteContentPart(string type, string? text, DataClassificationSet? classification)
     {
-        string content = classification is null ? text ?? string.Empty : Redact(text, classification);
+        string content = classification is null ? text ?? string.Empty : Redact(_options, text, classification);
         _json.WriteStartObject();
         _json.WriteString(s_type, type);
         if (content.Length <= _remaining)
@@ -347,15 +347,9 @@ public sealed class GenAiContentWriter
         _json.WriteEndObject();
     }
 
-    private string Redact(string? text, DataClassificationSet classification)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        return _options.RedactorProvider?.GetRedactor(classification).Redact(text) ?? string.Empty;
-    }
+    // Classified text goes through the configured redactor, or is erased when there is none.
+    private static string Redact(LlmTelemetryOptions options, string? text, DataClassificationSet classification) =>
+        string.IsNullOrEmpty(text) ? string.Empty : options.RedactorProvider?.GetRedactor(classification).Redact(text) ?? string.Empty;
 
     private void WriteMimeTypeAndModality(string? mimeType, string? modality = null)
     {

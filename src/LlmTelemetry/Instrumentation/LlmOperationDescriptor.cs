@@ -36,6 +36,7 @@ public sealed class LlmOperationDescriptor
         IsStreaming = isStreaming;
         DataSourceId = dataSourceId;
         CountsDocuments = countsDocuments;
+        IsRetrieval = operationName == GenAiSemanticConventions.Operations.Retrieval;
     }
 
     /// <summary>The <c>gen_ai.operation.name</c>.</summary>
@@ -63,7 +64,7 @@ public sealed class LlmOperationDescriptor
     public bool CountsDocuments { get; }
 
     /// <summary>Whether spans are named by the data source (<c>retrieval {data source}</c>) rather than by the model.</summary>
-    public bool IsRetrieval => OperationName == GenAiSemanticConventions.Operations.Retrieval;
+    public bool IsRetrieval { get; }
 
     /// <summary>The span kind: the model is called through a client.</summary>
     public ActivityKind Kind => ActivityKind.Client;

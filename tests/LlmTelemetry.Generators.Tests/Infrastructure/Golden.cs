@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using LlmTelemetry.Tests.Shared;
 using Xunit;
 
 namespace LlmTelemetry.Generators.Tests.Infrastructure;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using LlmTelemetry.Tests.Shared;
 
 namespace LlmTelemetry.Tests.Infrastructure;
 
@@ -54,16 +55,6 @@ public sealed class SemanticConventionsReference
         return new SemanticConventionsReference(document.RootElement.Clone());
     }
 
-    private static string DefaultPath()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Generators.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "reference", "genai-semconv.json"));
-            }
-        }
-
-        throw new InvalidOperationException("Generators.sln was not found above the test output directory.");
-    }
+    private static string DefaultPath() =>
+        Path.GetFullPath(RepositoryPaths.Combine("..", "shared", "reference", "genai-semconv.json"));
 }

@@ -1,9 +1,9 @@
 using System;
 using System.IO;
 
-namespace LlmTelemetry.Generators.Tests.Infrastructure;
+namespace LlmTelemetry.Tests.Shared;
 
-/// <summary>Where the repository is, found from the test output directory.</summary>
+/// <summary>Where the repository is, found from a test's output directory; compiled into each test project.</summary>
 internal static class RepositoryPaths
 {
     private static readonly Lazy<string> s_root = new(FindRoot);
