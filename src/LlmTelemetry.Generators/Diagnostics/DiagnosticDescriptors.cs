@@ -7,6 +7,7 @@ internal static class DiagnosticDescriptors
 {
     private const string UsageCategory = "LlmTelemetry.Usage";
     private const string CoverageCategory = "LlmTelemetry.TracingCoverage";
+    private const string ExposureCategory = "LlmTelemetry.DataExposure";
     private const string HelpLinkBase = "https://github.com/LlmTelemetry/LlmTelemetry/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor MethodMustBePartial = Create(
@@ -138,6 +139,41 @@ internal static class DiagnosticDescriptors
         "'{0}' is the implementation of '{1}': calling it directly skips the generated body and its telemetry; call '{1}' instead",
         DiagnosticSeverity.Warning,
         CoverageCategory);
+
+    public static readonly DiagnosticDescriptor TextLogged = Create(
+        DiagnosticIds.TextLogged,
+        "Prompt or completion text is logged unredacted",
+        "{0} is written to the log by '{1}' unredacted: redact it, or log a derivative such as its length",
+        DiagnosticSeverity.Warning,
+        ExposureCategory);
+
+    public static readonly DiagnosticDescriptor TextWrittenToConsole = Create(
+        DiagnosticIds.TextWrittenToConsole,
+        "Prompt or completion text is written to console or debug output",
+        "{0} is written to '{1}' unredacted: redact it, write a derivative such as its length, or turn LLMT1002 off where showing the text is the point",
+        DiagnosticSeverity.Warning,
+        ExposureCategory);
+
+    public static readonly DiagnosticDescriptor TextRecordedOnSpan = Create(
+        DiagnosticIds.TextRecordedOnSpan,
+        "Prompt or completion text is recorded on a span unredacted",
+        "{0} is recorded on a span by '{1}' unredacted, and telemetry backends keep it: redact it, record a derivative such as its length, or leave content to LlmTelemetry's opt-in content capture",
+        DiagnosticSeverity.Warning,
+        ExposureCategory);
+
+    public static readonly DiagnosticDescriptor TextInExceptionMessage = Create(
+        DiagnosticIds.TextInExceptionMessage,
+        "Prompt or completion text in an exception message",
+        "{0} is put in the message of a new '{1}', and exception messages end up in logs and traces: leave the text out, or redact it",
+        DiagnosticSeverity.Warning,
+        ExposureCategory);
+
+    public static readonly DiagnosticDescriptor RawContentCaptureOn = Create(
+        DiagnosticIds.RawContentCaptureOn,
+        "Raw content capture turned on outside development",
+        "{0} records raw prompts and completions, and nothing limits it to development: turn it off, or set it only under an IsDevelopment() check",
+        DiagnosticSeverity.Warning,
+        ExposureCategory);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string category = UsageCategory) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");

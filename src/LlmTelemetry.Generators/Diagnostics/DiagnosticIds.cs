@@ -1,6 +1,6 @@
 namespace LlmTelemetry.Generators.Diagnostics;
 
-/// <summary>The diagnostic IDs, one place for all of them (LLMT0xxx: attribute usage; LLMT2xxx: tracing coverage).</summary>
+/// <summary>The diagnostic IDs, one place for all of them (LLMT0xxx: attribute usage; LLMT1xxx: data exposure; LLMT2xxx: tracing coverage).</summary>
 internal static class DiagnosticIds
 {
     public const string MethodMustBePartial = "LLMT0001";
@@ -20,6 +20,11 @@ internal static class DiagnosticIds
     public const string DocumentsNotMapped = "LLMT0015";
     public const string NoDataSource = "LLMT0016";
     public const string InvalidEvalGuard = "LLMT0017";
+    public const string TextLogged = "LLMT1001";
+    public const string TextWrittenToConsole = "LLMT1002";
+    public const string TextRecordedOnSpan = "LLMT1003";
+    public const string TextInExceptionMessage = "LLMT1004";
+    public const string RawContentCaptureOn = "LLMT1005";
     public const string UntracedModelCall = "LLMT2001";
     public const string UnseenClientModelCall = "LLMT2002";
     public const string ImplementationAsDelegate = "LLMT2003";

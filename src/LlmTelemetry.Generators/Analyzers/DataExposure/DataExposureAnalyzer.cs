@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using System.Linq;
+using LlmTelemetry.Generators.Diagnostics;
+using LlmTelemetry.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LlmTelemetry.Generators.Analyzers.DataExposure;
+
+/// <summary>
+/// Prompt and completion text reaching a log (LLMT1001), console or debug output (LLMT1002), a span (LLMT1003) or an
+/// exception message (LLMT1004) without a redactor in between.
+/// </summary>
+/// <remarks>
+/// Each method is analyzed on its own, as the IDE analyzes it while you type (nothing waits for the end of the
+/// compilation), and only when it holds both a place text can come from and a place it can go. Calls into this
+/// compilation, and fields written in one method and read in another, are followed through cached summaries to a
+/// bounded depth. Nothing is registered for a compilation that references no client library and no LlmTelemetry.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DataExposureAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The diagnostic property holding the span of the part of the written value that carries the text.</summary>
+    public const string LeafSpanProperty = "LeafSpan";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.TextLogged,
+        DiagnosticDescriptors.TextWrittenToConsole,
+        DiagnosticDescriptors.TextRecordedOnSpan,
+        DiagnosticDescriptors.TextInExceptionMessage);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var catalog = new DataExposureCatalog(start.Compilation, new ModelCallCatalog(start.Compilation));
+            if (!catalog.IsRelevant)
+            {
+                return;
+            }
+
+            var known = new KnownTypes(start.Compilation);
+            ImplementationMethods? implementations = known.LlmOperationAttribute is null ? null : new ImplementationMethods(known, start.Compilation.Assembly);
+            var exposure = new DataExposureContext(start.Compilation, catalog, implementations, start.Options.AnalyzerConfigOptionsProvider);
+            start.RegisterOperationBlockAction(context => AnalyzeBlocks(context, exposure));
+        });
+    }
+
+    private static void AnalyzeBlocks(OperationBlockAnalysisContext context, DataExposureContext exposure)
+    {
+        foreach (IOperation block in context.OperationBlocks)
+        {
+            // Method, accessor, constructor and initializer bodies; not attribute arguments or parameter defaults.
+            if (block.Kind is not (OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or OperationKind.FieldInitializer or OperationKind.PropertyInitializer))
+            {
+                continue;
+            }
+
+            DataExposureOptions options = exposure.OptionsFor(block.Syntax.SyntaxTree);
+            if (options.IsExcluded(context.OwningSymbol) || !new ExposureCandidates(exposure, options).Contains(block, context.OwningSymbol, context.CancellationToken))
+            {
+                continue;
+            }
+
+            ControlFlowGraph graph = context.GetControlFlowGraph(block);
+            MethodFlowResult result = exposure.Analyze(context.OwningSymbol, block, graph, depth: 0, context.CancellationToken);
+            foreach (Finding finding in result.Findings)
+            {
+                context.ReportDiagnostic(Create(finding));
+            }
+        }
+    }
+
+    private static Diagnostic Create(Finding finding)
+    {
+        DiagnosticDescriptor descriptor = finding.Sink.Kind switch
+        {
+            SinkKind.ConsoleOutput => DiagnosticDescriptors.TextWrittenToConsole,
+            SinkKind.Span => DiagnosticDescriptors.TextRecordedOnSpan,
+            SinkKind.ExceptionMessage => DiagnosticDescriptors.TextInExceptionMessage,
+            _ => DiagnosticDescriptors.TextLogged,
+        };
+        Location[] additional = finding.Source.Location.IsInSource ? new[] { finding.Source.Location } : System.Array.Empty<Location>();
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(
+            LeafSpanProperty, finding.LeafLocation.SourceSpan.Start + "," + finding.LeafLocation.SourceSpan.Length);
+        return Diagnostic.Create(descriptor, finding.ValueLocation, additional, properties, finding.Source.Description, finding.Sink.Name);
+    }
+}

@@ -1,0 +1,312 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LlmTelemetry.Generators.Analyzers.DataExposure;
+
+/// <summary>
+/// The symbols the data-exposure analysis recognises in one compilation, by metadata name: chat content types and
+/// their text members (sources), logging, console and span APIs (sinks), and redactors (sanitizers). A library the
+/// compilation does not reference contributes nothing.
+/// </summary>
+internal sealed class DataExposureCatalog
+{
+    private static readonly string[] ContentTypeNames =
+    {
+        "Microsoft.Extensions.AI.ChatMessage",
+        "Microsoft.Extensions.AI.ChatResponse",
+        "Microsoft.Extensions.AI.ChatResponseUpdate",
+        "Microsoft.Extensions.AI.AIContent",
+        "OpenAI.Chat.ChatMessage",
+        "OpenAI.Chat.ChatCompletion",
+        "OpenAI.Chat.StreamingChatCompletionUpdate",
+        "OpenAI.Chat.ChatMessageContent",
+        "OpenAI.Chat.ChatMessageContentPart",
+        "Microsoft.SemanticKernel.KernelContent",
+        "Microsoft.SemanticKernel.StreamingKernelContent",
+        "Microsoft.SemanticKernel.ChatCompletion.ChatHistory",
+        "Microsoft.SemanticKernel.FunctionResult",
+    };
+
+    // The members of chat content types that hold the text itself; their ids, roles, usage and timestamps do not.
+    private static readonly ImmutableHashSet<string> ContentMemberNames = ImmutableHashSet.Create(
+        "Text", "Messages", "Contents", "Content", "ContentUpdate", "Refusal", "RefusalUpdate", "Items", "ToString", "GetValue");
+
+    private static readonly ImmutableHashSet<string> MutatorPrefixes = ImmutableHashSet.Create(
+        "Add", "Append", "Insert", "Push", "Enqueue", "Write", "TryAdd", "Set", "Prepend");
+
+    private readonly ImmutableArray<INamedTypeSymbol> _contentTypes;
+    private readonly INamedTypeSymbol? _loggerExtensions;
+    private readonly INamedTypeSymbol? _logger;
+    private readonly INamedTypeSymbol? _loggerMessageAttribute;
+    private readonly INamedTypeSymbol? _exception;
+    private readonly INamedTypeSymbol? _redactor;
+    private readonly INamedTypeSymbol? _redactorAttribute;
+    private readonly INamedTypeSymbol? _stringBuilder;
+    private readonly INamedTypeSymbol? _textWriter;
+    private readonly INamedTypeSymbol? _enumerable;
+    private readonly INamedTypeSymbol? _activity;
+    private readonly INamedTypeSymbol? _activitySource;
+    private readonly INamedTypeSymbol? _telemetrySpan;
+    private readonly INamedTypeSymbol? _console;
+    private readonly INamedTypeSymbol? _debug;
+    private readonly INamedTypeSymbol? _trace;
+    private readonly INamedTypeSymbol? _hashAlgorithm;
+    private readonly ImmutableArray<INamedTypeSymbol> _otherLoggers;
+    private readonly ImmutableArray<INamedTypeSymbol> _scalarTypes;
+
+    public DataExposureCatalog(Compilation compilation, ModelCallCatalog modelCalls)
+    {
+        ModelCalls = modelCalls;
+        _contentTypes = ContentTypeNames.Select(compilation.GetTypeByMetadataName).Where(static t => t is not null).ToImmutableArray()!;
+        _loggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
+        _logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+        _loggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+        _exception = compilation.GetTypeByMetadataName("System.Exception");
+        _redactor = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor");
+        _redactorAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.RedactorAttribute");
+        DataClassificationAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+        PromptAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.PromptAttribute");
+        LlmOperationAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.LlmOperationAttribute");
+        _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+        _textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+        _enumerable = compilation.GetTypeByMetadataName("System.Collections.IEnumerable");
+        _activity = compilation.GetTypeByMetadataName("System.Diagnostics.Activity");
+        _activitySource = compilation.GetTypeByMetadataName("System.Diagnostics.ActivitySource");
+        _telemetrySpan = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.TelemetrySpan");
+        _console = compilation.GetTypeByMetadataName("System.Console");
+        _debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
+        _trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
+        _hashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.HashAlgorithm");
+        _otherLoggers = new[]
+        {
+            "Serilog.ILogger", "Serilog.Log", "Serilog.Context.LogContext", "NLog.ILogger", "NLog.ILoggerBase", "NLog.Logger", "log4net.ILog",
+        }.Select(compilation.GetTypeByMetadataName).Where(static t => t is not null).ToImmutableArray()!;
+        _scalarTypes = new[]
+        {
+            "System.Guid", "System.DateTimeOffset", "System.TimeSpan", "System.DateOnly", "System.TimeOnly", "System.Threading.CancellationToken",
+            "Microsoft.Extensions.AI.UsageDetails", "Microsoft.Extensions.AI.ChatRole", "Microsoft.Extensions.AI.ChatFinishReason", "OpenAI.Chat.ChatTokenUsage",
+        }.Select(compilation.GetTypeByMetadataName).Where(static t => t is not null).ToImmutableArray()!;
+    }
+
+    public ModelCallCatalog ModelCalls { get; }
+
+    public INamedTypeSymbol? DataClassificationAttribute { get; }
+
+    public INamedTypeSymbol? PromptAttribute { get; }
+
+    public INamedTypeSymbol? LlmOperationAttribute { get; }
+
+    /// <summary>Whether the compilation can hold prompt or completion text at all: a client library, or LlmTelemetry.</summary>
+    public bool IsRelevant => !ModelCalls.IsEmpty || !_contentTypes.IsEmpty || PromptAttribute is not null;
+
+    /// <summary>Values of these types carry no text: numbers, flags, enums, ids, times, token usage.</summary>
+    public bool IsScalar(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            return IsScalar(nullable.TypeArguments[0]);
+        }
+
+        return type.TypeKind == TypeKind.Enum
+            || type.SpecialType is SpecialType.System_Void or SpecialType.System_Boolean or SpecialType.System_Char
+                or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+                or SpecialType.System_Decimal or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_DateTime
+                or SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+            || _scalarTypes.Any(t => SymbolEqualityComparer.Default.Equals(t, type.OriginalDefinition));
+    }
+
+    /// <summary>
+    /// Chat messages, responses, updates and histories, and anything that holds them (a list, a task, a stream): such a
+    /// value carries prompt or completion text as a whole.
+    /// </summary>
+    public bool IsContentType(ITypeSymbol? type) => !_contentTypes.IsEmpty && IsContentType(type, depth: 0);
+
+    /// <summary>Whether reading <paramref name="member"/> of a chat content type yields its text.</summary>
+    public bool IsContentMember(ISymbol member) =>
+        ContentMemberNames.Contains(member.Name) && member.ContainingType is { } type && IsContentType(type);
+
+    /// <summary>Whether <paramref name="type"/> belongs to a client library (its members other than text are metadata).</summary>
+    public bool IsClientLibraryType(ITypeSymbol type) => IsContentType(type) && type.ContainingNamespace?.ToDisplayString() is string ns
+        && (ns.StartsWith("Microsoft.Extensions.AI", System.StringComparison.Ordinal) || ns.StartsWith("OpenAI", System.StringComparison.Ordinal) || ns.StartsWith("Microsoft.SemanticKernel", System.StringComparison.Ordinal));
+
+    public bool IsExceptionType(ITypeSymbol? type) => _exception is not null && DerivesFrom(type, _exception);
+
+    public bool IsLoggerMessageMethod(IMethodSymbol method) => HasAttribute(method, _loggerMessageAttribute);
+
+    public bool IsLogger(ITypeSymbol? type) => type is not null && _logger is not null
+        && (SymbolEqualityComparer.Default.Equals(type, _logger) || type.AllInterfaces.Contains(_logger, SymbolEqualityComparer.Default));
+
+    /// <summary>A value that accumulates what is added to it: appending prompt text to it taints it.</summary>
+    public bool IsContainer(ITypeSymbol? type) =>
+        type is not null && type.SpecialType != SpecialType.System_String
+        && (DerivesFrom(type, _stringBuilder) || DerivesFrom(type, _textWriter)
+            || (_enumerable is not null && type.AllInterfaces.Contains(_enumerable, SymbolEqualityComparer.Default))
+            || type.GetAttributes().Any(static a => a.AttributeClass?.Name == "InterpolatedStringHandlerAttribute"));
+
+    public static bool IsMutator(IMethodSymbol method) => MutatorPrefixes.Any(p => method.Name.StartsWith(p, System.StringComparison.Ordinal));
+
+    /// <summary>Whether the result of <paramref name="method"/> is safe to log whatever its input (a redactor or a hash).</summary>
+    public bool IsSanitizer(IMethodSymbol method, DataExposureOptions options)
+    {
+        IMethodSymbol original = method.ReducedFrom ?? method.OriginalDefinition;
+        if (original.Name.StartsWith("Redact", System.StringComparison.Ordinal) && DerivesFrom(original.ContainingType, _redactor))
+        {
+            return true;
+        }
+
+        if (HasAttribute(original, _redactorAttribute) || options.Redactors.Contains(DataExposureOptions.NameOf(original)))
+        {
+            return true;
+        }
+
+        // A cryptographic hash identifies the text without revealing it.
+        return original.ContainingNamespace?.ToDisplayString() == "System.Security.Cryptography"
+            && (original.Name is "HashData" or "TryHashData" || (original.Name == "ComputeHash" && DerivesFrom(original.ContainingType, _hashAlgorithm)));
+    }
+
+    /// <summary>
+    /// The sink <paramref name="method"/> writes to, if it is one; <paramref name="isSinkArgument"/> tells which of its
+    /// parameters carry the written text.
+    /// </summary>
+    public Sink? ClassifySink(IMethodSymbol method, IOperation? receiver, DataExposureOptions options, out System.Func<IParameterSymbol, bool> isSinkArgument)
+    {
+        IMethodSymbol original = method.ReducedFrom ?? method.OriginalDefinition;
+        INamedTypeSymbol type = original.ContainingType.OriginalDefinition;
+        isSinkArgument = TextArgument;
+
+        if (Is(type, _loggerExtensions) && (original.Name.StartsWith("Log", System.StringComparison.Ordinal) || original.Name == "BeginScope"))
+        {
+            return new Sink(SinkKind.Log, original.Name);
+        }
+
+        if (IsLogger(type) && original.Name is "Log" or "BeginScope")
+        {
+            return new Sink(SinkKind.Log, "ILogger." + original.Name);
+        }
+
+        if (IsLoggerMessageMethod(original))
+        {
+            // A classified parameter is redacted by the logging generator; the logger, level and exception are not text.
+            isSinkArgument = p => TextArgument(p) && !IsClassified(p);
+            return new Sink(SinkKind.Log, original.Name);
+        }
+
+        // LoggerMessage.Define returns Action<ILogger, T1, …, Exception?>: invoking it logs its arguments.
+        if (original.MethodKind == MethodKind.DelegateInvoke && original.Parameters.Length > 0 && IsLogger(original.Parameters[0].Type))
+        {
+            return new Sink(SinkKind.Log, receiver?.Syntax.ToString() ?? "a logging delegate");
+        }
+
+        if (_otherLoggers.Any(l => Is(type, l) || type.AllInterfaces.Contains(l, SymbolEqualityComparer.Default)))
+        {
+            return new Sink(SinkKind.Log, type.Name + "." + original.Name);
+        }
+
+        if (Is(type, _console) && original.Name is "Write" or "WriteLine")
+        {
+            return new Sink(SinkKind.ConsoleOutput, "Console." + original.Name);
+        }
+
+        if ((Is(type, _debug) || Is(type, _trace)) && original.Name is not ("Flush" or "Indent" or "Unindent" or "Close"))
+        {
+            return new Sink(SinkKind.ConsoleOutput, type.Name + "." + original.Name);
+        }
+
+        if (DerivesFrom(type, _textWriter) && original.Name.StartsWith("Write", System.StringComparison.Ordinal) && IsConsoleStream(receiver))
+        {
+            return new Sink(SinkKind.ConsoleOutput, receiver!.Syntax + "." + original.Name);
+        }
+
+        if (DerivesFrom(type, _activity) && original.Name is "SetTag" or "AddTag" or "AddEvent" or "AddBaggage" or "SetBaggage" or "SetStatus" or "SetCustomProperty")
+        {
+            return new Sink(SinkKind.Span, "Activity." + original.Name);
+        }
+
+        if (Is(type, _activitySource) && original.Name is "StartActivity" or "CreateActivity")
+        {
+            return new Sink(SinkKind.Span, "ActivitySource." + original.Name);
+        }
+
+        if (DerivesFrom(type, _telemetrySpan) && original.Name is "SetAttribute" or "AddEvent" or "SetStatus" or "UpdateName")
+        {
+            return new Sink(SinkKind.Span, "TelemetrySpan." + original.Name);
+        }
+
+        return options.Sinks.Contains(DataExposureOptions.NameOf(original)) ? new Sink(SinkKind.Log, original.Name) : null;
+    }
+
+    /// <summary>A property whose assignment writes to a span (its display name).</summary>
+    public Sink? ClassifySinkProperty(IPropertySymbol property) =>
+        DerivesFrom(property.ContainingType, _activity) && property.Name == "DisplayName" ? new Sink(SinkKind.Span, "Activity.DisplayName") : null;
+
+    public bool IsClassified(ISymbol symbol) => ClassificationOf(symbol) is not null;
+
+    /// <summary>The Microsoft.Extensions.Compliance classification attribute on <paramref name="symbol"/>, if any.</summary>
+    public AttributeData? ClassificationOf(ISymbol symbol) =>
+        DataClassificationAttribute is null ? null : symbol.GetAttributes().FirstOrDefault(a => DerivesFrom(a.AttributeClass, DataClassificationAttribute));
+
+    public bool HasPromptAttribute(ISymbol symbol) => HasAttribute(symbol, PromptAttribute);
+
+    public bool IsLlmOperation(IMethodSymbol method) => HasAttribute(method.OriginalDefinition, LlmOperationAttribute);
+
+    // Text-bearing arguments: not the logger, level, event id, exception or flags.
+    private bool TextArgument(IParameterSymbol parameter) =>
+        !IsScalar(parameter.Type) && !IsLogger(parameter.Type) && !IsExceptionType(parameter.Type)
+        && parameter.Type.Name is not ("EventId" or "LogLevel" or "LogEventLevel" or "IFormatProvider");
+
+    private bool IsConsoleStream(IOperation? receiver) =>
+        receiver is IPropertyReferenceOperation { Property: var property } && Is(property.ContainingType, _console);
+
+    private bool IsContentType(ITypeSymbol? type, int depth)
+    {
+        if (type is null || depth > 3)
+        {
+            return false;
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return IsContentType(array.ElementType, depth + 1);
+        }
+
+        if (_contentTypes.Any(c => DerivesFrom(type, c)))
+        {
+            return true;
+        }
+
+        return type is INamedTypeSymbol { IsGenericType: true } named && named.TypeArguments.Any(t => IsContentType(t, depth + 1));
+    }
+
+    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute) =>
+        attribute is not null && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+
+    private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? known) =>
+        type is not null && known is not null && SymbolEqualityComparer.Default.Equals(type, known);
+
+    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

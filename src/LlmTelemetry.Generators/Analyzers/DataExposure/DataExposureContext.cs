@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LlmTelemetry.Generators.Analyzers.DataExposure;
+
+/// <summary>
+/// One compilation's data-exposure analysis: the catalog, the <c>.editorconfig</c> settings per tree, and summaries of
+/// the compilation's own methods and fields, computed on demand and cached.
+/// </summary>
+/// <remarks>
+/// Summaries are keyed by depth: analyzing a method at depth <c>d</c> consults its callees and field writers at depth
+/// <c>d + 1</c>, and at <see cref="MaxDepth"/> assumes instead. Depth only grows, so there are no cycles, and every
+/// result is the same whichever thread or order computes it first.
+/// </remarks>
+internal sealed class DataExposureContext
+{
+    public const int MaxDepth = 3;
+
+    private readonly Compilation _compilation;
+    private readonly AnalyzerConfigOptionsProvider _optionsProvider;
+    private readonly ConcurrentDictionary<SyntaxTree, DataExposureOptions> _optionsByTree = new();
+    private readonly ConcurrentDictionary<(ISymbol Method, int Depth), Lazy<MethodFlowResult>> _summaries = new(SymbolDepthComparer.Instance);
+    private readonly ConcurrentDictionary<(ISymbol Field, int Depth), Lazy<Taint>> _fields = new(SymbolDepthComparer.Instance);
+
+    public DataExposureContext(Compilation compilation, DataExposureCatalog catalog, ImplementationMethods? implementations, AnalyzerConfigOptionsProvider optionsProvider)
+    {
+        _compilation = compilation;
+        Catalog = catalog;
+        Implementations = implementations;
+        _optionsProvider = optionsProvider;
+    }
+
+    public DataExposureCatalog Catalog { get; }
+
+    /// <summary>Maps <c>[LlmOperation]</c> implementation methods to their operation (whose <c>[Prompt]</c> marks apply).</summary>
+    public ImplementationMethods? Implementations { get; }
+
+    public DataExposureOptions OptionsFor(SyntaxTree tree) =>
+        _optionsByTree.GetOrAdd(tree, t => DataExposureOptions.Read(_optionsProvider.GetOptions(t)));
+
+    /// <summary>Whether <paramref name="symbol"/> is declared in this compilation's source.</summary>
+    public bool IsInSource(ISymbol symbol) =>
+        SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _compilation.Assembly) && !symbol.DeclaringSyntaxReferences.IsEmpty;
+
+    /// <summary>A field or auto-property of this compilation: its value is tracked across methods.</summary>
+    public bool IsStorage(ISymbol member) => member switch
+    {
+        IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field => IsInSource(field),
+        IPropertySymbol property => IsInSource(property) && property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property)),
+        _ => false,
+    };
+
+    /// <summary>The summary of <paramref name="method"/>'s body at <paramref name="depth"/>.</summary>
+    public MethodFlowResult Summarize(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        IMethodSymbol definition = method.OriginalDefinition.PartialImplementationPart ?? method.OriginalDefinition;
+        if (depth > MaxDepth || !IsInSource(definition))
+        {
+            return MethodFlowResult.Unknown;
+        }
+
+        return _summaries.GetOrAdd((definition, depth), key => new Lazy<MethodFlowResult>(() => Compute((IMethodSymbol)key.Method, key.Depth, cancellationToken))).Value;
+    }
+
+    /// <summary>The sources any method of its type stores in <paramref name="member"/> (a field or auto-property).</summary>
+    public Taint FieldTaint(ISymbol member, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+        {
+            return Taint.None;
+        }
+
+        return _fields.GetOrAdd((member.OriginalDefinition, depth), key => new Lazy<Taint>(() => ComputeFieldTaint(key.Field, key.Depth, cancellationToken))).Value;
+    }
+
+    /// <summary>Analyzes one body (a method, accessor or constructor) whose operation tree is at hand.</summary>
+    public MethodFlowResult Analyze(ISymbol owner, IOperation body, ControlFlowGraph graph, int depth, CancellationToken cancellationToken)
+    {
+        DataExposureOptions options = OptionsFor(body.Syntax.SyntaxTree);
+        return options.IsExcluded(owner) ? MethodFlowResult.Unknown : new MethodFlowAnalysis(this, options, owner, depth, cancellationToken).Run(body, graph);
+    }
+
+    private MethodFlowResult Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+        {
+            SyntaxNode declaration = reference.GetSyntax(cancellationToken);
+            if (declaration is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax))
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // A summary needs the callee's operations; the semantic model of another tree is the only way to them.
+            SemanticModel model = _compilation.GetSemanticModel(reference.SyntaxTree);
+#pragma warning restore RS1030
+            IOperation? body = model.GetOperation(declaration, cancellationToken);
+            ControlFlowGraph? graph = body switch
+            {
+                IMethodBodyOperation methodBody => ControlFlowGraph.Create(methodBody, cancellationToken),
+                IConstructorBodyOperation constructorBody => ControlFlowGraph.Create(constructorBody, cancellationToken),
+                IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellationToken),
+                _ => null,
+            };
+            if (graph is not null)
+            {
+                return Analyze(method, body!, graph, depth, cancellationToken);
+            }
+        }
+
+        return MethodFlowResult.Unknown;
+    }
+
+    private Taint ComputeFieldTaint(ISymbol member, int depth, CancellationToken cancellationToken)
+    {
+        // Only the declaring type's members are read: a private field is written nowhere else, and a wider one
+        // written from outside is outside this analysis' bounds.
+        Taint taint = Taint.None;
+        foreach (SyntaxReference typeReference in member.ContainingType.DeclaringSyntaxReferences)
+        {
+            if (typeReference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax type)
+            {
+                continue;
+            }
+
+            foreach (MemberDeclarationSyntax declaration in type.Members)
+            {
+                if (declaration is BaseTypeDeclarationSyntax || !Mentions(declaration, member.Name))
+                {
+                    continue;
+                }
+
+#pragma warning disable RS1030 // See Compute.
+                SemanticModel model = _compilation.GetSemanticModel(typeReference.SyntaxTree);
+#pragma warning restore RS1030
+                foreach (IMethodSymbol writer in DeclaredMethods(model, declaration, cancellationToken))
+                {
+                    if (Summarize(writer, depth, cancellationToken).FieldWrites.TryGetValue(member, out Taint? written))
+                    {
+                        taint = taint.Union(written);
+                    }
+                }
+            }
+        }
+
+        return taint;
+    }
+
+    private static bool Mentions(SyntaxNode node, string name) =>
+        node.DescendantTokens().Any(t => t.ValueText == name && t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken));
+
+    private static ImmutableArray<IMethodSymbol> DeclaredMethods(SemanticModel model, MemberDeclarationSyntax declaration, CancellationToken cancellationToken) => declaration switch
+    {
+        BaseMethodDeclarationSyntax method => model.GetDeclaredSymbol(method, cancellationToken) is IMethodSymbol symbol ? ImmutableArray.Create(symbol) : ImmutableArray<IMethodSymbol>.Empty,
+        BasePropertyDeclarationSyntax property => model.GetDeclaredSymbol(property, cancellationToken) switch
+        {
+            IPropertySymbol p => new[] { p.GetMethod, p.SetMethod }.Where(static m => m is not null).ToImmutableArray()!,
+            IEventSymbol e => new[] { e.AddMethod, e.RemoveMethod }.Where(static m => m is not null).ToImmutableArray()!,
+            _ => ImmutableArray<IMethodSymbol>.Empty,
+        },
+        _ => ImmutableArray<IMethodSymbol>.Empty,
+    };
+
+    private sealed class SymbolDepthComparer : System.Collections.Generic.IEqualityComparer<(ISymbol, int)>
+    {
+        public static readonly SymbolDepthComparer Instance = new();
+
+        public bool Equals((ISymbol, int) x, (ISymbol, int) y) => x.Item2 == y.Item2 && SymbolEqualityComparer.Default.Equals(x.Item1, y.Item1);
+
+        public int GetHashCode((ISymbol, int) obj) => SymbolEqualityComparer.Default.GetHashCode(obj.Item1) * 31 + obj.Item2;
+    }
+}

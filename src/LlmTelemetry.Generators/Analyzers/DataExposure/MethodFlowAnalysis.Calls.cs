@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LlmTelemetry.Generators.Analyzers.DataExposure;
+
+/// <summary>Calls and object creations: sanitizers, sinks, sources, this compilation's methods, and library methods.</summary>
+internal sealed partial class MethodFlowAnalysis
+{
+    private Taint EvaluateInvocation(IInvocationOperation invocation)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        Taint receiver = Evaluate(invocation.Instance);
+        var arguments = new Taint[Math.Max(method.Parameters.Length, invocation.Arguments.Length)];
+        Taint allArguments = Taint.None;
+        for (int i = 0; i < invocation.Arguments.Length; i++)
+        {
+            IArgumentOperation argument = invocation.Arguments[i];
+            Taint taint = argument.Parameter?.RefKind == RefKind.Out ? Taint.None : Evaluate(argument.Value);
+            int ordinal = argument.Parameter?.Ordinal ?? i;
+            arguments[ordinal] = (arguments[ordinal] ?? Taint.None).Union(taint);
+            allArguments = allArguments.Union(taint);
+        }
+
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] ??= Taint.None;
+        }
+
+        Taint result = EvaluateCall(invocation, method, receiver, arguments.ToImmutableArray(), allArguments);
+
+        // What a library call writes to its out and ref arguments comes from what it was given.
+        foreach (IArgumentOperation argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
+            {
+                Assign(argument.Value, receiver.Union(allArguments), strong: argument.Parameter.RefKind == RefKind.Out, assigned: null);
+            }
+        }
+
+        return result;
+    }
+
+    private Taint EvaluateCall(IInvocationOperation invocation, IMethodSymbol method, Taint receiver, ImmutableArray<Taint> arguments, Taint allArguments)
+    {
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            return EvaluateLocalFunction(method, arguments, invocation);
+        }
+
+        if (_catalog.IsSanitizer(method, _options))
+        {
+            return Taint.None;
+        }
+
+        if (!_options.IsExcluded(method) && _catalog.ClassifySink(method, invocation.Instance, _options, out Func<IParameterSymbol, bool> isSinkArgument) is { } sink)
+        {
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && isSinkArgument(parameter))
+                {
+                    ReportArgument(argument.Value, sink);
+                }
+            }
+
+            return Taint.None;
+        }
+
+        if (_catalog.ModelCalls.Classify(method, _options.ModelCalls) is not null)
+        {
+            return Taint.From(new TaintSource($"The response of '{method.Name}'", invocation.Syntax.GetLocation()));
+        }
+
+        if (_catalog.IsLlmOperation(method))
+        {
+            return Taint.From(new TaintSource($"The result of [LlmOperation] method '{method.Name}'", invocation.Syntax.GetLocation()));
+        }
+
+        if (!_options.IsExcluded(method)
+            && (_options.Sources.Contains(DataExposureOptions.NameOf(method.OriginalDefinition)) || method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _catalog.PromptAttribute))))
+        {
+            return Taint.From(new TaintSource($"The prompt data '{invocation.Syntax}'", invocation.Syntax.GetLocation()));
+        }
+
+        if (invocation.Instance is { Type: { } receiverType } && _catalog.IsClientLibraryType(receiverType))
+        {
+            if (!_catalog.IsContentMember(method))
+            {
+                return Taint.None;
+            }
+
+            return receiver.HasSources
+                ? Taint.From(new TaintSource(ContentDescription(receiverType, invocation.Syntax), invocation.Syntax.GetLocation())).Union(receiver.OnlyParameters())
+                : receiver.OnlyParameters();
+        }
+
+        if (_depth < DataExposureContext.MaxDepth && _context.IsInSource(method)
+            && _context.Summarize(method, _depth + 1, _cancellationToken) is { IsKnown: true } summary)
+        {
+            return ApplySummary(invocation, method, summary, arguments);
+        }
+
+        // A library method (or one beyond the depth bound): its text-bearing result comes from what it was given.
+        if (!allArguments.IsNone && _catalog.IsContainer(invocation.Instance?.Type) && DataExposureCatalog.IsMutator(method))
+        {
+            Assign(invocation.Instance!, allArguments, strong: false, assigned: null);
+        }
+
+        return receiver.Union(allArguments);
+    }
+
+    private Taint ApplySummary(IInvocationOperation invocation, IMethodSymbol method, MethodFlowResult summary, ImmutableArray<Taint> arguments)
+    {
+        Taint result = summary.Returned.WithoutParameters();
+        foreach (int ordinal in Ordinals(summary.Returned))
+        {
+            if (ordinal < arguments.Length)
+            {
+                result = result.Union(arguments[ordinal]);
+            }
+        }
+
+        // A wrapper that writes a parameter to a sink is reported here, at the call that hands it the text.
+        foreach (ParameterSink parameterSink in summary.ParameterSinks)
+        {
+            IArgumentOperation? argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameterSink.Ordinal);
+            if (argument is not null)
+            {
+                ReportArgument(argument.Value, parameterSink.Sink.Through(method.Name));
+            }
+        }
+
+        return result;
+    }
+
+    private void ReportArgument(IOperation value, Sink sink)
+    {
+        // A params array written by a logging call: each element is its own value.
+        if (value is IArrayCreationOperation { IsImplicit: true, Initializer: { } initializer })
+        {
+            foreach (IOperation element in initializer.ElementValues)
+            {
+                Report(_taintOf.TryGetValue(element, out Taint? t) ? t : Taint.None, sink, element);
+            }
+
+            return;
+        }
+
+        Report(_taintOf.TryGetValue(value, out Taint? taint) ? taint : Taint.None, sink, value);
+    }
+
+    private Taint EvaluateCreation(IObjectCreationOperation creation)
+    {
+        Taint union = Taint.None;
+        foreach (IArgumentOperation argument in creation.Arguments)
+        {
+            union = union.Union(Evaluate(argument.Value));
+        }
+
+        union = union.Union(Evaluate(creation.Initializer));
+        if (_catalog.IsExceptionType(creation.Type) && creation.Constructor is { } constructor && !_options.IsExcluded(constructor))
+        {
+            var sink = new Sink(SinkKind.ExceptionMessage, creation.Type!.Name);
+            foreach (IArgumentOperation argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                {
+                    ReportArgument(argument.Value, sink);
+                }
+            }
+        }
+
+        return union;
+    }
+}

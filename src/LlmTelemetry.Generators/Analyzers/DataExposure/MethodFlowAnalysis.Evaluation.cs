@@ -1,0 +1,344 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LlmTelemetry.Generators.Analyzers.DataExposure;
+
+/// <summary>The transfer function: what each operation yields and how it changes the state.</summary>
+internal sealed partial class MethodFlowAnalysis
+{
+    private Taint Evaluate(IOperation? operation)
+    {
+        if (operation is null)
+        {
+            return Taint.None;
+        }
+
+        Taint taint = EvaluateCore(operation);
+        if (!taint.IsNone && _catalog.IsScalar(operation.Type))
+        {
+            taint = Taint.None; // numbers, flags, enums, ids and times carry no text
+        }
+
+        _taintOf[operation] = taint;
+        return taint;
+    }
+
+    private Taint EvaluateCore(IOperation operation)
+    {
+        if (operation.ConstantValue.HasValue)
+        {
+            return Taint.None;
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                return _state.Get(local.Local, DefaultOf);
+            case IParameterReferenceOperation parameter:
+                return _state.Get(parameter.Parameter, DefaultOf);
+            case IFlowCaptureReferenceOperation capture:
+                return _state.Get(capture.Id, DefaultOf);
+            case IFlowCaptureOperation capture:
+                _state.Set(capture.Id, Evaluate(capture.Value));
+                if (capture.Value is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation })
+                {
+                    _captureAliases[capture.Id] = capture.Value; // 'builder.Append(…)' mutates the variable through a capture of it
+                }
+
+                return Taint.None;
+            case IInstanceReferenceOperation or ILiteralOperation or IDefaultValueOperation or ITypeOfOperation or ISizeOfOperation
+                or ICaughtExceptionOperation or IIsNullOperation or IStaticLocalInitializationSemaphoreOperation:
+                return Taint.None;
+            case IFieldReferenceOperation field:
+                return ReadMember(field.Field, field.Instance, operation);
+            case IPropertyReferenceOperation property:
+                return ReadProperty(property);
+            case IInvocationOperation invocation:
+                return EvaluateInvocation(invocation);
+            case IObjectCreationOperation creation:
+                return EvaluateCreation(creation);
+            case ISimpleAssignmentOperation assignment:
+            {
+                Taint value = Evaluate(assignment.Value);
+                Assign(assignment.Target, value, strong: true, assignment.Value);
+                return value;
+            }
+
+            case ICompoundAssignmentOperation compound:
+            {
+                Taint value = Evaluate(compound.Target).Union(Evaluate(compound.Value));
+                Assign(compound.Target, value, strong: true, compound.Value);
+                return value;
+            }
+
+            case ICoalesceAssignmentOperation coalesce:
+            {
+                Taint value = Evaluate(coalesce.Target).Union(Evaluate(coalesce.Value));
+                Assign(coalesce.Target, value, strong: false, coalesce.Value);
+                return value;
+            }
+
+            case IDeconstructionAssignmentOperation deconstruction:
+            {
+                Taint value = Evaluate(deconstruction.Value);
+                Assign(deconstruction.Target, value, strong: false, deconstruction.Value);
+                return value;
+            }
+
+            case IReturnOperation @return:
+            {
+                Taint value = Evaluate(@return.ReturnedValue);
+                _returned = _returned.Union(value);
+                return Taint.None;
+            }
+
+            case IFlowAnonymousFunctionOperation lambda:
+                return EvaluateLambda(lambda);
+            case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference:
+                return EvaluateLocalFunction(reference.Method, ImmutableArrayOfNone(reference.Method.Parameters.Length), reference);
+            case IBinaryOperation binary:
+            {
+                Taint both = Evaluate(binary.LeftOperand).Union(Evaluate(binary.RightOperand));
+                return binary.OperatorKind is BinaryOperatorKind.Add ? both : Taint.None; // comparisons and arithmetic yield no text
+            }
+
+            default:
+            {
+                Taint union = Taint.None;
+                foreach (IOperation child in operation.ChildOperations)
+                {
+                    union = union.Union(Evaluate(child));
+                }
+
+                return union;
+            }
+        }
+    }
+
+    private Taint ReadProperty(IPropertyReferenceOperation property)
+    {
+        Taint instance = Evaluate(property.Instance);
+        Taint arguments = Taint.None;
+        foreach (IArgumentOperation argument in property.Arguments)
+        {
+            arguments = arguments.Union(Evaluate(argument.Value));
+        }
+
+        IPropertySymbol symbol = property.Property;
+        if (property.Instance is { Type: { } receiverType } && _catalog.IsClientLibraryType(receiverType))
+        {
+            // A chat type's text members carry text; its ids, roles, usage and timestamps do not. Read from a value
+            // known to hold content, the member is named as the source; read from a parameter, the caller's argument is.
+            if (!_catalog.IsContentMember(symbol) && !_catalog.IsContentType(symbol.Type))
+            {
+                return Taint.None;
+            }
+
+            return instance.HasSources
+                ? Taint.From(new TaintSource(ContentDescription(receiverType, property.Syntax), property.Syntax.GetLocation())).Union(instance.OnlyParameters())
+                : instance.OnlyParameters();
+        }
+
+        Taint read = ReadMember(symbol, property.Instance, property, alreadyEvaluated: instance);
+        if (!_context.IsStorage(symbol) && _context.IsInSource(symbol) && symbol.GetMethod is { } getter && _depth < DataExposureContext.MaxDepth)
+        {
+            read = read.Union(_context.Summarize(getter, _depth + 1, _cancellationToken).Returned.WithoutParameters());
+        }
+
+        return read.Union(arguments);
+    }
+
+    private Taint ReadMember(ISymbol member, IOperation? instance, IOperation read, Taint? alreadyEvaluated = null)
+    {
+        Taint instanceTaint = alreadyEvaluated ?? Evaluate(instance);
+        Taint taint = instanceTaint;
+        if (_context.IsStorage(member))
+        {
+            taint = taint.Union(IsThisOrStatic(instance) ? _state.Get(member.OriginalDefinition, DefaultOf) : _context.FieldTaint(member, _depth + 1, _cancellationToken));
+        }
+
+        if (MemberSource(member, read) is { } source)
+        {
+            taint = taint.Union(Taint.From(source));
+        }
+        else if (_catalog.IsContentType(read.Type))
+        {
+            // A field or property holding chat messages, a response or a history holds their text.
+            taint = taint.Union(Taint.From(new TaintSource($"The chat content '{read.Syntax}'", read.Syntax.GetLocation())));
+        }
+
+        return taint;
+    }
+
+    // A member the user marked: [Prompt], a data classification, or a source listed in .editorconfig.
+    private TaintSource? MemberSource(ISymbol member, IOperation read)
+    {
+        if (_options.IsExcluded(member))
+        {
+            return null;
+        }
+
+        if (_catalog.HasPromptAttribute(member) || _options.Sources.Contains(DataExposureOptions.NameOf(member.OriginalDefinition)))
+        {
+            return new TaintSource($"The prompt data '{read.Syntax}'", read.Syntax.GetLocation());
+        }
+
+        return _catalog.ClassificationOf(member) is { } classification
+            ? new TaintSource($"The classified value '{read.Syntax}' ([{ShortAttributeName(classification)}])", read.Syntax.GetLocation())
+            : null;
+    }
+
+    private static bool IsThisOrStatic(IOperation? instance) =>
+        instance is null || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+
+    private string ContentDescription(ITypeSymbol receiverType, SyntaxNode syntax)
+    {
+        string kind = receiverType.Name switch
+        {
+            "ChatResponse" or "ChatResponseUpdate" or "ChatCompletion" or "StreamingChatCompletionUpdate" or "StreamingChatMessageContent" or "FunctionResult" => "completion text",
+            _ => "chat message text",
+        };
+        return $"The {kind} '{syntax}'";
+    }
+
+    private void Assign(IOperation target, Taint value, bool strong, IOperation? assigned)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation local:
+                Store(local.Local, value, strong, assigned);
+                break;
+            case IParameterReferenceOperation parameter:
+                Store(parameter.Parameter, value, strong, assigned);
+                break;
+            case IFlowCaptureReferenceOperation capture:
+                _state.Set(capture.Id, strong ? value : _state.Get(capture.Id, DefaultOf).Union(value));
+                if (!strong && _captureAliases.TryGetValue(capture.Id, out IOperation? aliased))
+                {
+                    Assign(aliased, value, strong: false, assigned: null);
+                }
+
+                break;
+            case IFieldReferenceOperation field:
+                AssignMember(field.Field, field.Instance, value, strong);
+                break;
+            case IPropertyReferenceOperation property:
+                if (_catalog.ClassifySinkProperty(property.Property) is { } sink && assigned is not null)
+                {
+                    Report(value, sink, assigned);
+                }
+
+                foreach (IArgumentOperation argument in property.Arguments)
+                {
+                    Evaluate(argument.Value);
+                }
+
+                AssignMember(property.Property, property.Instance, value, strong);
+                break;
+            case IArrayElementReferenceOperation element:
+                Evaluate(element.ArrayReference);
+                Assign(element.ArrayReference, value, strong: false, assigned: null);
+                break;
+            case ITupleOperation tuple:
+                foreach (IOperation element in tuple.Elements)
+                {
+                    Assign(element, value, strong: false, assigned: null);
+                }
+
+                break;
+            case IDeclarationExpressionOperation declaration:
+                Assign(declaration.Expression, value, strong, assigned);
+                break;
+        }
+    }
+
+    private void AssignMember(ISymbol member, IOperation? instance, Taint value, bool strong)
+    {
+        if (_context.IsStorage(member) && IsThisOrStatic(instance))
+        {
+            ISymbol key = member.OriginalDefinition;
+            _state.Set(key, strong ? value : _state.Get(key, DefaultOf).Union(value));
+            Taint sources = value.WithoutParameters();
+            if (sources.HasSources)
+            {
+                _fieldWrites[key] = _fieldWrites.TryGetValue(key, out Taint? written) ? written.Union(sources) : sources;
+            }
+        }
+        else if (instance is not null)
+        {
+            Evaluate(instance);
+            Assign(instance, value, strong: false, assigned: null); // the object now holds the value
+        }
+    }
+
+    private void Store(ISymbol variable, Taint value, bool strong, IOperation? assigned)
+    {
+        // A variable sent to a model holds a prompt whenever it is given a value that is not a constant.
+        if (_sent.TryGetValue(variable, out TaintSource? sent) && assigned is not null && !IsConstantLike(assigned))
+        {
+            value = value.Union(Taint.From(sent));
+        }
+
+        _state.Set(variable, strong ? value : _state.Get(variable, DefaultOf).Union(value));
+    }
+
+    private bool IsConstantLike(IOperation operation) => operation switch
+    {
+        { ConstantValue.HasValue: true } or IDefaultValueOperation or ILiteralOperation => true,
+        _ when _catalog.IsScalar(operation.Type) => true,
+        IConversionOperation or IObjectCreationOperation or IArrayCreationOperation or IArrayInitializerOperation or IArgumentOperation
+            or IInterpolatedStringOperation or IInterpolationOperation or IInterpolatedStringTextOperation or IObjectOrCollectionInitializerOperation
+            => operation.ChildOperations.All(IsConstantLike),
+        _ => operation.Kind.ToString() == "CollectionExpression" && operation.ChildOperations.All(IsConstantLike),
+    };
+
+    private Taint EvaluateLambda(IFlowAnonymousFunctionOperation lambda)
+    {
+        FlowState outer = _state;
+        FlowState entry = outer.Clone();
+        foreach (IParameterSymbol parameter in lambda.Symbol.Parameters)
+        {
+            entry.Set(parameter, _catalog.IsContentType(parameter.Type)
+                ? Taint.From(new TaintSource($"The chat content parameter '{parameter.Name}'", parameter.Locations.FirstOrDefault() ?? Location.None))
+                : Taint.None);
+        }
+
+        Taint returned = RunGraph(_graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken), entry);
+        outer.JoinFrom(_state, DefaultOf); // what the lambda wrote to captured variables
+        _state = outer;
+        return returned;
+    }
+
+    private Taint EvaluateLocalFunction(IMethodSymbol localFunction, System.Collections.Immutable.ImmutableArray<Taint> arguments, IOperation call)
+    {
+        if (!_activeLocalFunctions.Add(localFunction))
+        {
+            return arguments.Aggregate(Taint.None, static (a, b) => a.Union(b)); // recursion: assume it returns what it is given
+        }
+
+        try
+        {
+            FlowState outer = _state;
+            FlowState entry = outer.Clone();
+            foreach (IParameterSymbol parameter in localFunction.Parameters)
+            {
+                entry.Set(parameter, parameter.Ordinal < arguments.Length ? arguments[parameter.Ordinal] : Taint.None);
+            }
+
+            ControlFlowGraph graph = _graph.GetLocalFunctionControlFlowGraphInScope(localFunction, _cancellationToken);
+            Taint returned = RunGraph(graph, entry);
+            outer.JoinFrom(_state, DefaultOf);
+            _state = outer;
+            return returned;
+        }
+        finally
+        {
+            _activeLocalFunctions.Remove(localFunction);
+        }
+    }
+
+    private static System.Collections.Immutable.ImmutableArray<Taint> ImmutableArrayOfNone(int length) =>
+        System.Collections.Immutable.ImmutableArray.CreateRange(Enumerable.Repeat(Taint.None, length));
+}

@@ -1,0 +1,266 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LlmTelemetry.Generators.Analyzers.DataExposure;
+
+/// <summary>
+/// Forward may-taint analysis of one method body over its control-flow graph: which locals, captures and fields may
+/// hold prompt or completion text at each point, and which sinks that text reaches.
+/// </summary>
+/// <remarks>
+/// Assignments to locals replace what they held (an overwritten local is clean again); appending to a builder or a
+/// collection adds to it. Calls into this compilation use the callee's summary; calls into libraries pass their
+/// receiver's and arguments' taint to a text-bearing result. Values of types that cannot carry text (numbers, flags,
+/// enums, ids, times, token usage) are clean, which is how <c>.Length</c> and token counts drop taint.
+/// </remarks>
+internal sealed partial class MethodFlowAnalysis
+{
+    private readonly DataExposureContext _context;
+    private readonly DataExposureCatalog _catalog;
+    private readonly DataExposureOptions _options;
+    private readonly ISymbol _owner;
+    private readonly int _depth;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<ISymbol, TaintSource> _sent = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IOperation, Taint> _taintOf = new();
+    private readonly Dictionary<(SinkKind, Location), Finding> _findings = new();
+    private readonly HashSet<ParameterSink> _parameterSinks = new();
+    private readonly Dictionary<ISymbol, Taint> _fieldWrites = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<CaptureId, IOperation> _captureAliases = new();
+    private readonly HashSet<IMethodSymbol> _activeLocalFunctions = new(SymbolEqualityComparer.Default);
+    private FlowState _state = new();
+    private ControlFlowGraph _graph = null!;
+    private Taint _returned = Taint.None;
+
+    public MethodFlowAnalysis(DataExposureContext context, DataExposureOptions options, ISymbol owner, int depth, CancellationToken cancellationToken)
+    {
+        _context = context;
+        _catalog = context.Catalog;
+        _options = options;
+        _owner = owner;
+        _depth = depth;
+        _cancellationToken = cancellationToken;
+    }
+
+    public MethodFlowResult Run(IOperation body, ControlFlowGraph graph)
+    {
+        FindSentValues(body);
+        var entry = new FlowState();
+        if (_owner is IMethodSymbol method)
+        {
+            IMethodSymbol? operation = _context.Implementations?.OperationOf(method);
+            foreach (IParameterSymbol parameter in method.Parameters)
+            {
+                Taint taint = Taint.FromParameter(parameter.Ordinal).Union(ParameterSource(parameter, operation));
+                entry.Set(parameter, taint);
+            }
+        }
+
+        _returned = RunGraph(graph, entry);
+        ImmutableArray<Finding> findings = _findings.Values.OrderBy(static f => f.ValueLocation.SourceSpan.Start).ToImmutableArray();
+        return new MethodFlowResult(findings, _returned, _parameterSinks.ToImmutableArray(), _fieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default));
+    }
+
+    /// <summary>Runs <paramref name="graph"/> from <paramref name="entry"/> to a fixpoint; returns what it returns.</summary>
+    private Taint RunGraph(ControlFlowGraph graph, FlowState entry)
+    {
+        ControlFlowGraph outerGraph = _graph;
+        Taint outerReturned = _returned;
+        _graph = graph;
+        _returned = Taint.None;
+
+        ImmutableArray<BasicBlock> blocks = graph.Blocks;
+        var inputs = new FlowState?[blocks.Length];
+        inputs[0] = entry;
+        var pending = new Queue<int>();
+        var queued = new bool[blocks.Length];
+        pending.Enqueue(0);
+        queued[0] = true;
+        int budget = blocks.Length * 8 + 32;
+        while (budget-- > 0)
+        {
+            if (pending.Count == 0 && !EnterHandlers(blocks, inputs, pending, queued))
+            {
+                break;
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
+            int ordinal = pending.Dequeue();
+            queued[ordinal] = false;
+            BasicBlock block = blocks[ordinal];
+            _state = inputs[ordinal]!.Clone();
+            foreach (IOperation operation in block.Operations)
+            {
+                Evaluate(operation);
+            }
+
+            if (block.BranchValue is { } branchValue)
+            {
+                Taint value = Evaluate(branchValue);
+                if (block.ConditionKind == ControlFlowConditionKind.None && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+                {
+                    _returned = _returned.Union(value);
+                }
+            }
+
+            Flow(block.FallThroughSuccessor, inputs, pending, queued);
+            Flow(block.ConditionalSuccessor, inputs, pending, queued);
+        }
+
+        FlowState exit = inputs[blocks.Length - 1] ?? _state;
+        Taint returned = _returned;
+        _graph = outerGraph;
+        _returned = outerReturned;
+        _state = exit;
+        return returned;
+    }
+
+    private void Flow(ControlFlowBranch? branch, FlowState?[] inputs, Queue<int> pending, bool[] queued)
+    {
+        if (branch?.Destination is not { } destination)
+        {
+            return;
+        }
+
+        int target = destination.Ordinal;
+        bool changed;
+        if (inputs[target] is { } existing)
+        {
+            changed = existing.JoinFrom(_state, DefaultOf);
+        }
+        else
+        {
+            inputs[target] = _state.Clone();
+            changed = true;
+        }
+
+        if (changed && !queued[target])
+        {
+            queued[target] = true;
+            pending.Enqueue(target);
+        }
+    }
+
+    // Catch and finally blocks have no explicit predecessors: they start from everything the method has seen.
+    private bool EnterHandlers(ImmutableArray<BasicBlock> blocks, FlowState?[] inputs, Queue<int> pending, bool[] queued)
+    {
+        bool entered = false;
+        for (int i = 1; i < blocks.Length; i++)
+        {
+            if (inputs[i] is null && blocks[i].Predecessors.IsEmpty && blocks[i].Kind == BasicBlockKind.Block)
+            {
+                var joined = new FlowState();
+                foreach (FlowState? input in inputs)
+                {
+                    if (input is not null)
+                    {
+                        joined.JoinFrom(input, DefaultOf);
+                    }
+                }
+
+                inputs[i] = joined;
+                queued[i] = true;
+                pending.Enqueue(i);
+                entered = true;
+            }
+        }
+
+        return entered;
+    }
+
+    private Taint DefaultOf(object key) =>
+        key is ISymbol symbol && symbol is IFieldSymbol or IPropertySymbol ? _context.FieldTaint(symbol, _depth + 1, _cancellationToken) : Taint.None;
+
+    private Taint ParameterSource(IParameterSymbol parameter, IMethodSymbol? operation)
+    {
+        Location location = parameter.Locations.FirstOrDefault() ?? Location.None;
+        if (_sent.TryGetValue(parameter, out TaintSource? sent))
+        {
+            return Taint.From(sent);
+        }
+
+        if (_catalog.HasPromptAttribute(parameter)
+            || (operation is not null && parameter.Ordinal < operation.Parameters.Length && _catalog.HasPromptAttribute(operation.Parameters[parameter.Ordinal])))
+        {
+            return Taint.From(new TaintSource($"The prompt parameter '{parameter.Name}'", location));
+        }
+
+        if (_catalog.ClassificationOf(parameter) is { } classification)
+        {
+            return Taint.From(new TaintSource($"The classified parameter '{parameter.Name}' ([{ShortAttributeName(classification)}])", location));
+        }
+
+        // In a summary the caller's argument says what a chat-typed parameter holds; analyzed for itself, the method
+        // is handed content.
+        return _depth == 0 && _catalog.IsContentType(parameter.Type)
+            ? Taint.From(new TaintSource($"The chat content parameter '{parameter.Name}'", location))
+            : Taint.None;
+    }
+
+    private static string ShortAttributeName(AttributeData attribute)
+    {
+        string name = attribute.AttributeClass?.Name ?? "DataClassification";
+        return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+    }
+
+    private void Report(Taint taint, Sink sink, IOperation value)
+    {
+        foreach (int ordinal in Ordinals(taint))
+        {
+            _parameterSinks.Add(new ParameterSink(ordinal, sink));
+        }
+
+        if (!taint.HasSources)
+        {
+            return;
+        }
+
+        Location location = value.Syntax.GetLocation();
+        if (!_findings.ContainsKey((sink.Kind, location)))
+        {
+            _findings[(sink.Kind, location)] = new Finding(sink, location, Leaf(value).Syntax.GetLocation(), taint.Sources[0]);
+        }
+    }
+
+    private static IEnumerable<int> Ordinals(Taint taint)
+    {
+        for (int i = 0; i < 64 && (taint.Parameters >> i) != 0; i++)
+        {
+            if (taint.HasParameter(i))
+            {
+                yield return i;
+            }
+        }
+    }
+
+    // The innermost part of a written value that carries the text: what a code fix wraps or replaces.
+    private IOperation Leaf(IOperation value)
+    {
+        IOperation current = value;
+        while (IsTransparent(current))
+        {
+            IOperation? next = current.ChildOperations.FirstOrDefault(c => _taintOf.TryGetValue(c, out Taint? t) && t.HasSources);
+            if (next is null)
+            {
+                break;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    private static bool IsTransparent(IOperation operation) => operation switch
+    {
+        IConversionOperation or IInterpolatedStringOperation or IInterpolationOperation or IBinaryOperation or IArgumentOperation
+            or IArrayCreationOperation or IArrayInitializerOperation or IParenthesizedOperation => true,
+        IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } } => true,
+        _ => false,
+    };
+}
