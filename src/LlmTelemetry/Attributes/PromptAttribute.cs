@@ -8,7 +8,11 @@ namespace LlmTelemetry;
 /// content capture on. On a <see cref="RetrievalAttribute"/> method: the query text, recorded in
 /// <c>gen_ai.retrieval.query.text</c>. A data classification on the parameter redacts it first.
 /// </summary>
-[AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+/// <remarks>
+/// Anywhere else — any method's parameter, a property, a field, a method's return value — it marks prompt data for the
+/// data-exposure analyzers (LLMT1001–LLMT1004), which report the value reaching a log, the console or a span unredacted.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.ReturnValue, AllowMultiple = false, Inherited = false)]
 public sealed class PromptAttribute : Attribute
 {
 }

@@ -201,7 +201,7 @@ internal sealed class DataExposureCatalog
         }
 
         // LoggerMessage.Define returns Action<ILogger, T1, …, Exception?>: invoking it logs its arguments.
-        if (original.MethodKind == MethodKind.DelegateInvoke && original.Parameters.Length > 0 && IsLogger(original.Parameters[0].Type))
+        if (method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length > 0 && IsLogger(method.Parameters[0].Type))
         {
             return new Sink(SinkKind.Log, receiver?.Syntax.ToString() ?? "a logging delegate");
         }

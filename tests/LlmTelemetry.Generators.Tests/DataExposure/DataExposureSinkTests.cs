@@ -1,0 +1,171 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Verify = LlmTelemetry.Generators.Tests.Infrastructure.AnalyzerVerifier<LlmTelemetry.Generators.Analyzers.DataExposure.DataExposureAnalyzer>;
+
+namespace LlmTelemetry.Generators.Tests.DataExposure;
+
+/// <summary>LLMT1001–LLMT1004: each place text must not reach, and what is not one.</summary>
+public sealed class DataExposureSinkTests
+{
+    private static DiagnosticResult Expect(string id, int location, string source, string sink) =>
+        Verify.Diagnostic(id).WithLocation(location).WithArguments(source, sink).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    private const string Answer = "The completion text 'response.Text'";
+
+    [Fact]
+    public async Task Microsoft_Extensions_Logging_calls_scopes_and_LoggerMessage()
+    {
+        await Verify.VerifyAsync(DataExposureFlowTests.Usings + """
+            public static partial class Log
+            {
+                [LoggerMessage(1, LogLevel.Information, "Answer {Answer}")]
+                public static partial void Answer(ILogger logger, string answer);
+
+                public static readonly Action<ILogger, string, Exception?> Defined = LoggerMessage.Define<string>(LogLevel.Information, new EventId(2), "Answer {Answer}");
+            }
+
+            public class Bot(IChatClient chat, ILogger<Bot> logger)
+            {
+                public async Task AskAsync()
+                {
+                    var response = await chat.GetResponseAsync("hi");
+                    logger.Log(LogLevel.Warning, new EventId(3), {|#0:response.Text|}, null, (s, e) => s);
+                    using (logger.BeginScope({|#1:response.Text|}))
+                    {
+                        Log.Answer(logger, {|#2:response.Text|});
+                        Log.Defined(logger, {|#3:response.Text|}, null);
+                        logger.LogError(new InvalidOperationException("failed"), "Failed after {Answer}", {|#4:response.Text|});
+                    }
+                }
+            }
+            """,
+            Expect("LLMT1001", 0, Answer, "ILogger.Log"),
+            Expect("LLMT1001", 1, Answer, "ILogger.BeginScope"),
+            Expect("LLMT1001", 2, Answer, "Answer"),
+            Expect("LLMT1001", 3, Answer, "Log.Defined"),
+            Expect("LLMT1001", 4, Answer, "LogError"));
+    }
+
+    [Fact]
+    public async Task Serilog_NLog_and_log4net_by_metadata_name()
+    {
+        await Verify.VerifyAsync(DataExposureFlowTests.Usings + """
+            namespace Serilog { public interface ILogger { void Information(string template, params object?[] values); } }
+            namespace NLog { public class Logger { public void Info(string message) { } } }
+            namespace log4net { public interface ILog { void Info(object message); } }
+
+            public class Bot(IChatClient chat, Serilog.ILogger serilog, NLog.Logger nlog, log4net.ILog log4)
+            {
+                public async Task AskAsync()
+                {
+                    var response = await chat.GetResponseAsync("hi");
+                    serilog.Information("Answer {Answer}", {|#0:response.Text|});
+                    nlog.Info({|#1:response.Text|});
+                    log4.Info({|#2:response.Text|});
+                }
+            }
+            """,
+            Expect("LLMT1001", 0, Answer, "ILogger.Information"),
+            Expect("LLMT1001", 1, Answer, "Logger.Info"),
+            Expect("LLMT1001", 2, Answer, "ILog.Info"));
+    }
+
+    [Fact]
+    public async Task LLMT1002_console_debug_and_trace()
+    {
+        await Verify.VerifyAsync(DataExposureFlowTests.Usings + """
+            public class Bot(IChatClient chat)
+            {
+                public async Task AskAsync()
+                {
+                    await foreach (var update in chat.GetStreamingResponseAsync("hi"))
+                    {
+                        Console.Write({|#0:update.Text|});
+                    }
+
+                    var response = await chat.GetResponseAsync("hi");
+                    Console.Error.WriteLine({|#1:response.Text|});
+                    Debug.WriteLine({|#2:response.Text|});
+                    Trace.TraceInformation({|#3:response.Text|});
+                    Console.WriteLine(response.Text.Length);
+                }
+            }
+            """,
+            Expect("LLMT1002", 0, "The completion text 'update.Text'", "Console.Write"),
+            Expect("LLMT1002", 1, Answer, "Console.Error.WriteLine"),
+            Expect("LLMT1002", 2, Answer, "Debug.WriteLine"),
+            Expect("LLMT1002", 3, Answer, "Trace.TraceInformation"));
+    }
+
+    [Fact]
+    public async Task LLMT1003_span_tags_events_and_baggage()
+    {
+        await Verify.VerifyAsync(DataExposureFlowTests.Usings + """
+            public class Bot(IChatClient chat)
+            {
+                private static readonly ActivitySource Source = new("Bot");
+
+                public async Task AskAsync()
+                {
+                    using Activity? activity = Source.StartActivity("ask");
+                    var response = await chat.GetResponseAsync("hi");
+                    activity?.SetTag("answer", {|#0:response.Text|});
+                    activity?.AddTag("answer", {|#1:response.Text|});
+                    activity?.AddBaggage("answer", {|#2:response.Text|});
+                    activity?.AddEvent({|#3:new ActivityEvent("answered", tags: new ActivityTagsCollection { ["text"] = response.Text })|});
+                    activity?.SetTag("answer.length", response.Text.Length);
+                    activity?.SetTag("response.id", response.ResponseId);
+                }
+            }
+            """,
+            Expect("LLMT1003", 0, Answer, "Activity.SetTag"),
+            Expect("LLMT1003", 1, Answer, "Activity.AddTag"),
+            Expect("LLMT1003", 2, Answer, "Activity.AddBaggage"),
+            Expect("LLMT1003", 3, Answer, "Activity.AddEvent"));
+    }
+
+    [Fact]
+    public async Task LLMT1004_exception_messages()
+    {
+        await Verify.VerifyAsync(DataExposureFlowTests.Usings + """
+            public class Bot(IChatClient chat)
+            {
+                public async Task<string> AskAsync(string question)
+                {
+                    var response = await chat.GetResponseAsync(question);
+                    if (response.Text.Length == 0)
+                    {
+                        throw new InvalidOperationException({|#0:$"No answer to '{question}'"|});
+                    }
+
+                    return response.Text.Length > 100 ? throw new InvalidOperationException("Too long: " + response.Text.Length) : response.Text;
+                }
+            }
+            """,
+            Expect("LLMT1004", 0, "The prompt 'question' (sent to the model by 'GetResponseAsync')", "InvalidOperationException"));
+    }
+
+    [Fact]
+    public async Task A_logging_wrapper_is_reported_at_the_call_unless_it_redacts()
+    {
+        await Verify.VerifyAsync(DataExposureFlowTests.Usings + """
+            using Microsoft.Extensions.Compliance.Redaction;
+
+            public class Bot(IChatClient chat, ILogger<Bot> logger, Redactor redactor)
+            {
+                public async Task AskAsync()
+                {
+                    var response = await chat.GetResponseAsync("hi");
+                    Note("answer", {|#0:response.Text|});
+                    NoteRedacted("answer", response.Text);
+                }
+
+                private void Note(string what, string text) => logger.LogInformation("{What}: {Text}", what, text);
+
+                private void NoteRedacted(string what, string text) => Note(what, redactor.Redact(text));
+            }
+            """,
+            Expect("LLMT1001", 0, Answer, "Note → LogInformation"));
+    }
+}
