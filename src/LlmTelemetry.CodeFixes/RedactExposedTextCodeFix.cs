@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LlmTelemetry.Generators.Analyzers.DataExposure;
+using LlmTelemetry.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LlmTelemetry.CodeFixes;
+
+/// <summary>
+/// For prompt or completion text written to a log, the console, a span or an exception message (LLMT1001–LLMT1004):
+/// wrap the part of the value that carries the text in a redaction call — <c>LlmContent.Redact</c>, or a
+/// <c>Redactor</c> the type already holds — or write its length instead.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RedactExposedTextCodeFix)), Shared]
+public sealed class RedactExposedTextCodeFix : CodeFixProvider
+{
+    public const string RedactWithLlmContentKey = "LlmTelemetry.RedactWithLlmContent";
+    public const string RedactWithMemberKey = "LlmTelemetry.RedactWithMember";
+    public const string LengthKey = "LlmTelemetry.LogLength";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+        DiagnosticIds.TextLogged, DiagnosticIds.TextWrittenToConsole, DiagnosticIds.TextRecordedOnSpan, DiagnosticIds.TextInExceptionMessage);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            if (TextPart(root, model, diagnostic, context.CancellationToken) is not { } text)
+            {
+                continue;
+            }
+
+            if (model.Compilation.GetTypeByMetadataName("LlmTelemetry.LlmContent") is not null)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Redact with LlmContent.Redact", ct => ReplaceAsync(context.Document, text, RedactWithLlmContent(text), ct), RedactWithLlmContentKey),
+                    diagnostic);
+            }
+
+            if (RedactorMember(model, text, context.CancellationToken) is { } redactor)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Redact with '{redactor.Name}'", ct => ReplaceAsync(context.Document, text, RedactWith(redactor, text), ct), RedactWithMemberKey),
+                    diagnostic);
+            }
+
+            bool maybeNull = model.GetTypeInfo(text, context.CancellationToken).Nullability.FlowState == NullableFlowState.MaybeNull;
+            context.RegisterCodeFix(
+                CodeAction.Create("Write its length instead", ct => ReplaceAsync(context.Document, text, LengthOf(text, maybeNull), ct), LengthKey),
+                diagnostic);
+        }
+    }
+
+    // The part of the written value that carries the text, when it is a string the fixes can wrap.
+    private static ExpressionSyntax? TextPart(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        TextSpan span = diagnostic.Location.SourceSpan;
+        string[]? leaf = diagnostic.Properties.TryGetValue(DataExposureAnalyzer.LeafSpanProperty, out string? value) ? value?.Split(',') : null;
+        if (leaf is { Length: 2 } && int.TryParse(leaf[0], out int leafStart) && int.TryParse(leaf[1], out int leafLength))
+        {
+            span = new TextSpan(leafStart, leafLength);
+        }
+
+        SyntaxNode node = root.FindNode(span, getInnermostNodeForTie: true);
+        ExpressionSyntax? expression = node as ExpressionSyntax ?? (node as ArgumentSyntax)?.Expression ?? (node as InterpolationSyntax)?.Expression;
+        return expression is not null && model.GetTypeInfo(expression, cancellationToken).Type?.SpecialType == SpecialType.System_String ? expression : null;
+    }
+
+    private static ISymbol? RedactorMember(SemanticModel model, ExpressionSyntax text, CancellationToken cancellationToken)
+    {
+        INamedTypeSymbol? redactor = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor");
+        INamedTypeSymbol? type = model.GetEnclosingSymbol(text.SpanStart, cancellationToken)?.ContainingType;
+        if (redactor is null || type is null)
+        {
+            return null;
+        }
+
+        return type.GetMembers().FirstOrDefault(m => m switch
+        {
+            IFieldSymbol { IsImplicitlyDeclared: false } field => DerivesFrom(field.Type, redactor),
+            IPropertySymbol property => DerivesFrom(property.Type, redactor),
+            _ => false,
+        }) ?? type.InstanceConstructors.SelectMany(static c => c.Parameters).FirstOrDefault(p => DerivesFrom(p.Type, redactor) && IsPrimaryConstructorParameter(p));
+    }
+
+    private static bool IsPrimaryConstructorParameter(IParameterSymbol parameter) =>
+        parameter.ContainingSymbol.DeclaringSyntaxReferences.Any(static r => r.GetSyntax() is TypeDeclarationSyntax);
+
+    private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+    {
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ExpressionSyntax RedactWithLlmContent(ExpressionSyntax text) =>
+        SyntaxFactory.InvocationExpression(
+                SyntaxFactory.ParseExpression("global::LlmTelemetry.LlmContent.Redact").WithAdditionalAnnotations(Simplifier.Annotation),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(text.WithoutTrivia()))))
+            .WithTriviaFrom(text);
+
+    private static ExpressionSyntax RedactWith(ISymbol redactor, ExpressionSyntax text) =>
+        SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(redactor.Name), SyntaxFactory.IdentifierName("Redact")),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(text.WithoutTrivia()))))
+            .WithTriviaFrom(text);
+
+    private static ExpressionSyntax LengthOf(ExpressionSyntax text, bool maybeNull)
+    {
+        ExpressionSyntax receiver = text.WithoutTrivia() is var bare && bare is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax
+            ? bare
+            : SyntaxFactory.ParenthesizedExpression(bare);
+        ExpressionSyntax length = maybeNull
+            ? SyntaxFactory.ConditionalAccessExpression(receiver, SyntaxFactory.MemberBindingExpression(SyntaxFactory.IdentifierName("Length")))
+            : SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName("Length"));
+        return length.WithTriviaFrom(text);
+    }
+
+    private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax original, ExpressionSyntax replacement, CancellationToken cancellationToken)
+    {
+        SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+        Document changed = document.WithSyntaxRoot(root.ReplaceNode(original, replacement));
+        return await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}
