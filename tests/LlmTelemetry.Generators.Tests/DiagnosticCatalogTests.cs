@@ -31,7 +31,7 @@ public sealed class DiagnosticCatalogTests
     {
         DiagnosticDescriptor descriptor = Descriptors().Single(d => d.Id == id);
 
-        Assert.Single(new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new LlmOperationUsageAnalyzer(), new UntracedModelCallAnalyzer() }, a => a.SupportedDiagnostics.Any(d => d.Id == id));
+        Assert.Single(Analyzers, a => a.SupportedDiagnostics.Any(d => d.Id == id));
         Assert.EndsWith($"/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
 
         string page = RepositoryPaths.Combine("docs", "diagnostics", id + ".md");
@@ -47,8 +47,23 @@ public sealed class DiagnosticCatalogTests
     {
         string[] ids = Descriptors().Select(d => d.Id).ToArray();
         Assert.Equal(ids.Length, ids.Distinct().Count());
-        Assert.All(Descriptors(), d => Assert.Matches(d.Category == "LlmTelemetry.Usage" ? "^LLMT0[0-9]{3}$" : "^LLMT2[0-9]{3}$", d.Id));
+        Assert.All(Descriptors(), d => Assert.Matches(
+            d.Category switch
+            {
+                "LlmTelemetry.Usage" => "^LLMT0[0-9]{3}$",
+                "LlmTelemetry.DataExposure" => "^LLMT1[0-9]{3}$",
+                _ => "^LLMT2[0-9]{3}$",
+            },
+            d.Id));
     }
+
+    private static readonly Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] Analyzers =
+    {
+        new LlmOperationUsageAnalyzer(),
+        new UntracedModelCallAnalyzer(),
+        new LlmTelemetry.Generators.Analyzers.DataExposure.DataExposureAnalyzer(),
+        new LlmTelemetry.Generators.Analyzers.DataExposure.RawContentCaptureAnalyzer(),
+    };
 
     private static DiagnosticDescriptor[] Descriptors() =>
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

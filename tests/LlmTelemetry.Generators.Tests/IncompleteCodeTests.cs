@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using LlmTelemetry.Generators.Analyzers;
+using LlmTelemetry.Generators.Analyzers.DataExposure;
 using LlmTelemetry.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -52,6 +53,35 @@ public sealed class IncompleteCodeTests
 
         ImmutableArray<Diagnostic> analyzerDiagnostics = await result.Output
             .WithAnalyzers([new LlmOperationUsageAnalyzer()], new AnalyzerOptions([]))
+            .GetAllDiagnosticsAsync();
+        Assert.DoesNotContain(analyzerDiagnostics, d => d.Id == "AD0001");
+    }
+
+    private const string ChatPrelude = "using System;\nusing System.Threading.Tasks;\nusing LlmTelemetry;\nusing Microsoft.Extensions.AI;\nusing Microsoft.Extensions.Logging;\n";
+
+    public static TheoryData<string> ExposureSnippets() => new()
+    {
+        "public class Bot(IChatClient chat, ILogger logger) { public async Task Ask() { var r = await chat.GetResponseAsync(; logger.LogInformation(r.Text); } }",
+        "public class Bot(IChatClient chat, ILogger logger) { public async Task Ask() { var r = await chat.GetResponseAsync(\"q\"); logger.LogInformation(r. ); } }",
+        "public class Bot(IChatClient chat, ILogger logger) { public async Task Ask() { var r = await chat.GetResponseAsync(\"q\"); logger.LogInformation($\"{r.Text\"); } }",
+        "public class Bot(IChatClient chat, ILogger logger) { public async Task Ask() { var r = await chat.GetResponseAsync(\"q\"); logger.LogInformation(Unknown(r.Text)); } }",
+        "public class Bot(IChatClient chat, ILogger logger) { public async Task Ask() { var r = await chat.GetResponseAsync(\"q\"); Helper(r.Text); } void Helper(string t) => logger.LogInformation(t }",
+        "public class Bot(IChatClient chat, ILogger logger) { string? _f; public async Task Ask() { _f = (await chat.GetResponseAsync(\"q\")).Text; } public void Dump() => logger.LogInformation(_f, ); }",
+        "public class Bot(IChatClient chat, ILogger logger) { public async Task Ask() { for (var r = await chat.GetResponseAsync(\"q\"); ; ) { logger.LogInformation(r.Text); goto x; } } }",
+        "public class Bot(IChatClient chat, ILogger logger) { public async Task Ask([Prompt] string q) { Action a = () => logger.LogInformation(q; void L() => L(); L(); } }",
+        "public class Bot(IChatClient chat, ILogger logger) { public async Task Ask() { try { var r = await chat.GetResponseAsync(\"q\"); } catch { logger.LogInformation(r.Text); } finally { throw new Exception(; } } }",
+        "public static class S { public static void C(LlmTelemetryOptions o) { o.CaptureMessageContent = ; AppContext.SetSwitch(\"Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnosticsSensitive\", ); } }",
+        "public static class S { public static void C(LlmTelemetryOptions o) { if (env.IsDevelopment() o.CaptureMessageContent = true; } }",
+    };
+
+    [Theory]
+    [MemberData(nameof(ExposureSnippets))]
+    public async Task The_data_exposure_and_tracing_analyzers_do_not_crash(string snippet)
+    {
+        GeneratorResult result = GeneratorHarness.Run(ChatPrelude + snippet);
+
+        ImmutableArray<Diagnostic> analyzerDiagnostics = await result.Output
+            .WithAnalyzers([new DataExposureAnalyzer(), new RawContentCaptureAnalyzer(), new UntracedModelCallAnalyzer()], new AnalyzerOptions([]))
             .GetAllDiagnosticsAsync();
         Assert.DoesNotContain(analyzerDiagnostics, d => d.Id == "AD0001");
     }
