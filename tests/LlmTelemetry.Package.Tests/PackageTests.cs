@@ -59,6 +59,7 @@ public sealed class PackageTests(PackageFixture package) : IClassFixture<Package
             await DotNet.RunAsync(app, null, "add", "package", "OpenTelemetry", "--version", "1.20.1");
             await DotNet.RunAsync(app, null, "add", "package", "OpenTelemetry.Exporter.InMemory", "--version", "1.20.1");
             File.Copy(Path.Combine(AppContext.BaseDirectory, "ConsumerApp", "Program.cs"), Path.Combine(app, "Program.cs"), overwrite: true);
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "ConsumerApp", ".editorconfig"), Path.Combine(app, ".editorconfig"), overwrite: true);
 
             await DotNet.RunAsync(app, null, "build", "-warnaserror", "-p:Nullable=enable");
 
