@@ -49,7 +49,7 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
                         return null;
                     }
 
-                    var known = new KnownTypes(context.SemanticModel.Compilation);
+                    KnownTypes known = KnownTypes.For(context.SemanticModel.Compilation);
                     return OperationMethodParser.Parse(method, context.Attributes[0], context.SemanticModel.Compilation, known, cancellationToken).Model;
                 })
             .Where(static model => model is not null)

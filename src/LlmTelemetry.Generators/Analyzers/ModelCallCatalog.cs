@@ -94,7 +94,7 @@ internal sealed class ModelCallCatalog
         }
 
         // Wrappers a team declares in .editorconfig: llmtelemetry.model_call_methods = Contoso.Ai.Gateway.SendAsync, …
-        return configured.Contains(type.ToDisplayString() + "." + name) ? new ModelApi(ModelFamily.Configured, Streaming: false) : null;
+        return !configured.IsEmpty && configured.Contains(type.ToDisplayString() + "." + name) ? new ModelApi(ModelFamily.Configured, Streaming: false) : null;
     }
 
     public bool IsChatClientType(ITypeSymbol type) => Implements(type, _chatClient);

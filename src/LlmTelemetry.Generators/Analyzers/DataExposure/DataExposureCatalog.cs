@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -56,6 +57,9 @@ internal sealed class DataExposureCatalog
     private readonly INamedTypeSymbol? _hashAlgorithm;
     private readonly ImmutableArray<INamedTypeSymbol> _otherLoggers;
     private readonly ImmutableArray<INamedTypeSymbol> _scalarTypes;
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _contentTypeCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _clientLibraryTypeCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _textCarrierCache = new(SymbolEqualityComparer.Default);
 
     public DataExposureCatalog(Compilation compilation, ModelCallCatalog modelCalls)
     {
@@ -128,15 +132,24 @@ internal sealed class DataExposureCatalog
     /// Chat messages, responses, updates and histories, and anything that holds them (a list, a task, a stream): such a
     /// value carries prompt or completion text as a whole.
     /// </summary>
-    public bool IsContentType(ITypeSymbol? type) => !_contentTypes.IsEmpty && IsContentType(type, depth: 0);
+    public bool IsContentType(ITypeSymbol? type) =>
+        type is not null && !_contentTypes.IsEmpty && _contentTypeCache.GetOrAdd(type, t => IsContentType(t, depth: 0));
+
+    /// <summary>
+    /// Whether a value of <paramref name="type"/> can hold text: strings, objects, chat content, builders, collections
+    /// of such, and this compilation's own types — not numbers, and not a library's services (a logger, a client).
+    /// Only such fields are followed from method to method.
+    /// </summary>
+    public bool CanCarryText(ITypeSymbol type, IAssemblySymbol compilationAssembly) =>
+        _textCarrierCache.GetOrAdd(type, t => CanCarryText(t, compilationAssembly, depth: 0));
 
     /// <summary>Whether reading <paramref name="member"/> of a chat content type yields its text.</summary>
     public bool IsContentMember(ISymbol member) =>
         ContentMemberNames.Contains(member.Name) && member.ContainingType is { } type && IsContentType(type);
 
     /// <summary>Whether <paramref name="type"/> belongs to a client library (its members other than text are metadata).</summary>
-    public bool IsClientLibraryType(ITypeSymbol type) => IsContentType(type) && type.ContainingNamespace?.ToDisplayString() is string ns
-        && (ns.StartsWith("Microsoft.Extensions.AI", System.StringComparison.Ordinal) || ns.StartsWith("OpenAI", System.StringComparison.Ordinal) || ns.StartsWith("Microsoft.SemanticKernel", System.StringComparison.Ordinal));
+    public bool IsClientLibraryType(ITypeSymbol type) => IsContentType(type) && _clientLibraryTypeCache.GetOrAdd(type, static t => t.ContainingNamespace?.ToDisplayString() is string ns
+        && (ns.StartsWith("Microsoft.Extensions.AI", System.StringComparison.Ordinal) || ns.StartsWith("OpenAI", System.StringComparison.Ordinal) || ns.StartsWith("Microsoft.SemanticKernel", System.StringComparison.Ordinal)));
 
     public bool IsExceptionType(ITypeSymbol? type) => _exception is not null && DerivesFrom(type, _exception);
 
@@ -163,7 +176,7 @@ internal sealed class DataExposureCatalog
             return true;
         }
 
-        if (HasAttribute(original, _redactorAttribute) || options.Redactors.Contains(DataExposureOptions.NameOf(original)))
+        if (HasAttribute(original, _redactorAttribute) || options.IsListedRedactor(original))
         {
             return true;
         }
@@ -241,7 +254,7 @@ internal sealed class DataExposureCatalog
             return new Sink(SinkKind.Span, "TelemetrySpan." + original.Name);
         }
 
-        return options.Sinks.Contains(DataExposureOptions.NameOf(original)) ? new Sink(SinkKind.Log, original.Name) : null;
+        return options.IsListedSink(original) ? new Sink(SinkKind.Log, original.Name) : null;
     }
 
     /// <summary>A property whose assignment writes to a span (its display name).</summary>
@@ -265,6 +278,28 @@ internal sealed class DataExposureCatalog
 
     private bool IsConsoleStream(IOperation? receiver) =>
         receiver is IPropertyReferenceOperation { Property: var property } && Is(property.ContainingType, _console);
+
+    private bool CanCarryText(ITypeSymbol type, IAssemblySymbol compilationAssembly, int depth)
+    {
+        if (IsScalar(type) || depth > 2)
+        {
+            return false;
+        }
+
+        if (type.SpecialType is SpecialType.System_String or SpecialType.System_Object || type.TypeKind is TypeKind.Dynamic or TypeKind.TypeParameter
+            || IsContentType(type) || DerivesFrom(type, _stringBuilder) || DerivesFrom(type, _textWriter)
+            || SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilationAssembly))
+        {
+            return true;
+        }
+
+        return type switch
+        {
+            IArrayTypeSymbol array => CanCarryText(array.ElementType, compilationAssembly, depth + 1),
+            INamedTypeSymbol { IsGenericType: true } named => named.TypeArguments.Any(t => CanCarryText(t, compilationAssembly, depth + 1)),
+            _ => false,
+        };
+    }
 
     private bool IsContentType(ITypeSymbol? type, int depth)
     {

@@ -28,6 +28,7 @@ internal sealed class DataExposureContext
     private readonly AnalyzerConfigOptionsProvider _optionsProvider;
     private readonly ConcurrentDictionary<SyntaxTree, DataExposureOptions> _optionsByTree = new();
     private readonly ConcurrentDictionary<(ISymbol Method, int Depth), Lazy<MethodFlowResult>> _summaries = new(SymbolDepthComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, bool> _storage = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(ISymbol Field, int Depth), Lazy<Taint>> _fields = new(SymbolDepthComparer.Instance);
 
     public DataExposureContext(Compilation compilation, DataExposureCatalog catalog, ImplementationMethods? implementations, AnalyzerConfigOptionsProvider optionsProvider)
@@ -50,13 +51,17 @@ internal sealed class DataExposureContext
     public bool IsInSource(ISymbol symbol) =>
         SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _compilation.Assembly) && !symbol.DeclaringSyntaxReferences.IsEmpty;
 
-    /// <summary>A field or auto-property of this compilation: its value is tracked across methods.</summary>
-    public bool IsStorage(ISymbol member) => member switch
+    /// <summary>
+    /// A field or auto-property of this compilation that can hold text: its value is tracked across methods. (A logger
+    /// or a client held in a field is not: following it would cost much and find nothing.)
+    /// </summary>
+    public bool IsStorage(ISymbol member) => _storage.GetOrAdd(member.OriginalDefinition, m => m switch
     {
-        IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field => IsInSource(field),
-        IPropertySymbol property => IsInSource(property) && property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property)),
+        IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field => IsInSource(field) && Catalog.CanCarryText(field.Type, _compilation.Assembly),
+        IPropertySymbol property => IsInSource(property) && Catalog.CanCarryText(property.Type, _compilation.Assembly)
+            && property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property)),
         _ => false,
-    };
+    });
 
     /// <summary>The summary of <paramref name="method"/>'s body at <paramref name="depth"/>.</summary>
     public MethodFlowResult Summarize(IMethodSymbol method, int depth, CancellationToken cancellationToken)

@@ -55,6 +55,13 @@ internal sealed class DataExposureOptions
     public static string NameOf(ISymbol member) =>
         member.ContainingType is { } type ? type.OriginalDefinition.ToDisplayString() + "." + member.Name : member.ToDisplayString();
 
+    // Listed names are compared as display strings, which cost an allocation: only when something is listed.
+    public bool IsListedSource(ISymbol member) => !Sources.IsEmpty && Sources.Contains(NameOf(member.OriginalDefinition));
+
+    public bool IsListedSink(ISymbol method) => !Sinks.IsEmpty && Sinks.Contains(NameOf(method.OriginalDefinition));
+
+    public bool IsListedRedactor(ISymbol method) => !Redactors.IsEmpty && Redactors.Contains(NameOf(method.OriginalDefinition));
+
     public bool IsExcluded(ISymbol symbol)
     {
         if (Excluded.IsEmpty)

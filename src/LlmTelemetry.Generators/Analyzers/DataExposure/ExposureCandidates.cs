@@ -50,11 +50,11 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
             || exposure.IsInSource(invocation.TargetMethod)
             || _catalog.ModelCalls.Classify(invocation.TargetMethod, options.ModelCalls) is not null
             || _catalog.IsLlmOperation(invocation.TargetMethod)
-            || options.Sources.Contains(DataExposureOptions.NameOf(invocation.TargetMethod.OriginalDefinition))
+            || options.IsListedSource(invocation.TargetMethod)
             || invocation.TargetMethod.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _catalog.PromptAttribute))
             || _catalog.IsContentType(invocation.Type),
         IMemberReferenceOperation member => exposure.IsStorage(member.Member) || _catalog.HasPromptAttribute(member.Member) || _catalog.IsClassified(member.Member)
-            || options.Sources.Contains(DataExposureOptions.NameOf(member.Member.OriginalDefinition)) || _catalog.IsContentType(member.Type),
+            || options.IsListedSource(member.Member) || _catalog.IsContentType(member.Type),
         IAnonymousFunctionOperation lambda => lambda.Symbol.Parameters.Any(IsSourceParameter),
         _ => _catalog.IsContentType(operation.Type),
     };

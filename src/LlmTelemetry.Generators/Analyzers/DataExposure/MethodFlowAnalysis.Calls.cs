@@ -79,7 +79,7 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         if (!_options.IsExcluded(method)
-            && (_options.Sources.Contains(DataExposureOptions.NameOf(method.OriginalDefinition)) || method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _catalog.PromptAttribute))))
+            && (_options.IsListedSource(method) || method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _catalog.PromptAttribute))))
         {
             return Taint.From(new TaintSource($"The prompt data '{invocation.Syntax}'", invocation.Syntax.GetLocation()));
         }

@@ -180,7 +180,7 @@ internal sealed partial class MethodFlowAnalysis
             return null;
         }
 
-        if (_catalog.HasPromptAttribute(member) || _options.Sources.Contains(DataExposureOptions.NameOf(member.OriginalDefinition)))
+        if (_catalog.HasPromptAttribute(member) || _options.IsListedSource(member))
         {
             return new TaintSource($"The prompt data '{read.Syntax}'", read.Syntax.GetLocation());
         }
