@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LlmTelemetry.Generators.Diagnostics;
+using LlmTelemetry.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -48,10 +49,9 @@ public sealed class ClassifyLoggerMessageParameterCodeFix : CodeFixProvider
 
             foreach (INamedTypeSymbol classification in ClassificationAttributes(model.Compilation, context.CancellationToken).Take(MaxOffered))
             {
-                string shortName = classification.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? classification.Name.Substring(0, classification.Name.Length - 9) : classification.Name;
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        $"Classify '{parameter.Name}' as [{shortName}]",
+                        $"Classify '{parameter.Name}' as [{SymbolFormatting.AttributeName(classification)}]",
                         ct => ClassifyAsync(declaringDocument, declaration, classification, ct),
                         "LlmTelemetry.Classify." + classification.ToDisplayString()),
                     diagnostic);
@@ -86,43 +86,24 @@ public sealed class ClassifyLoggerMessageParameterCodeFix : CodeFixProvider
         {
             if (symbol is INamedTypeSymbol { IsAbstract: false, TypeKind: TypeKind.Class } type
                 && type.InstanceConstructors.Any(static c => c.Parameters.IsEmpty && c.DeclaredAccessibility == Accessibility.Public)
-                && DerivesFrom(type, baseType))
+                && ResultMappingParser.DerivesFrom(type, baseType))
             {
                 yield return type;
             }
         }
     }
 
-    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
-    {
-        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static async Task<Solution> ClassifyAsync(Document document, ParameterSyntax parameter, INamedTypeSymbol classification, CancellationToken cancellationToken)
     {
         SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-        string name = "global::" + classification.ToDisplayString();
-        if (name.EndsWith("Attribute", System.StringComparison.Ordinal))
-        {
-            name = name.Substring(0, name.Length - 9);
-        }
-
+        // Fully qualified, then simplified against the document's usings.
+        string fullName = classification.ToDisplayString();
+        string name = "global::" + fullName.Substring(0, fullName.Length - classification.Name.Length) + SymbolFormatting.AttributeName(classification);
         AttributeListSyntax attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
             SyntaxFactory.Attribute(SyntaxFactory.ParseName(name).WithAdditionalAnnotations(Simplifier.Annotation))));
-        ParameterSyntax classified = parameter.AddAttributeLists(attribute.WithTrailingTrivia(SyntaxFactory.Space)).WithLeadingTrivia(parameter.GetLeadingTrivia());
-        if (parameter.AttributeLists.Count == 0)
-        {
-            classified = parameter.WithoutLeadingTrivia().AddAttributeLists(attribute.WithTrailingTrivia(SyntaxFactory.Space)).WithLeadingTrivia(parameter.GetLeadingTrivia());
-        }
-
+        ParameterSyntax classified = parameter.WithoutLeadingTrivia()
+            .AddAttributeLists(attribute.WithTrailingTrivia(SyntaxFactory.Space))
+            .WithLeadingTrivia(parameter.GetLeadingTrivia());
         Document changed = document.WithSyntaxRoot(root.ReplaceNode(parameter, classified));
         changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return changed.Project.Solution;

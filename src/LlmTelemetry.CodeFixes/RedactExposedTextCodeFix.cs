@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LlmTelemetry.Generators.Analyzers.DataExposure;
 using LlmTelemetry.Generators.Diagnostics;
+using LlmTelemetry.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -95,27 +96,14 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
 
         return type.GetMembers().FirstOrDefault(m => m switch
         {
-            IFieldSymbol { IsImplicitlyDeclared: false } field => DerivesFrom(field.Type, redactor),
-            IPropertySymbol property => DerivesFrom(property.Type, redactor),
+            IFieldSymbol { IsImplicitlyDeclared: false } field => ResultMappingParser.DerivesFrom(field.Type, redactor),
+            IPropertySymbol property => ResultMappingParser.DerivesFrom(property.Type, redactor),
             _ => false,
-        }) ?? type.InstanceConstructors.SelectMany(static c => c.Parameters).FirstOrDefault(p => DerivesFrom(p.Type, redactor) && IsPrimaryConstructorParameter(p));
+        }) ?? type.InstanceConstructors.SelectMany(static c => c.Parameters).FirstOrDefault(p => ResultMappingParser.DerivesFrom(p.Type, redactor) && IsPrimaryConstructorParameter(p));
     }
 
     private static bool IsPrimaryConstructorParameter(IParameterSymbol parameter) =>
         parameter.ContainingSymbol.DeclaringSyntaxReferences.Any(static r => r.GetSyntax() is TypeDeclarationSyntax);
-
-    private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
-    {
-        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static ExpressionSyntax RedactWithLlmContent(ExpressionSyntax text) =>
         SyntaxFactory.InvocationExpression(
@@ -131,7 +119,8 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
 
     private static ExpressionSyntax LengthOf(ExpressionSyntax text, bool maybeNull)
     {
-        ExpressionSyntax receiver = text.WithoutTrivia() is var bare && bare is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax
+        ExpressionSyntax bare = text.WithoutTrivia();
+        ExpressionSyntax receiver = bare is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax
             ? bare
             : SyntaxFactory.ParenthesizedExpression(bare);
         ExpressionSyntax length = maybeNull

@@ -99,7 +99,7 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.ParameterAttributeMisuse,
                         location,
-                        $"[{attribute.AttributeClass!.Name.Replace("Attribute", string.Empty)}] on '{parameter.Name}' has no effect: '{method.Name}' is neither an [LlmOperation] nor a [Retrieval] method"));
+                        $"[{SymbolFormatting.AttributeName(attribute.AttributeClass!)}] on '{parameter.Name}' has no effect: '{method.Name}' is neither an [LlmOperation] nor a [Retrieval] method"));
                 }
             }
         }
@@ -131,7 +131,7 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.ResultMemberAttributeMisuse,
                         location,
-                        attributeType.Name.Replace("Attribute", string.Empty),
+                        SymbolFormatting.AttributeName(attributeType),
                         context.Symbol.Name,
                         type.ToDisplayString(),
                         ResultMemberRules.Requirement(role)));

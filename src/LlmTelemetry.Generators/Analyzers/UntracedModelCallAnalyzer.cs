@@ -24,7 +24,7 @@ namespace LlmTelemetry.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
 {
-    private const string ConfiguredMethodsKey = "llmtelemetry.model_call_methods";
+    public const string ConfiguredMethodsKey = "llmtelemetry.model_call_methods";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.UntracedModelCall,
@@ -189,7 +189,5 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
     };
 
     private static ImmutableHashSet<string> ConfiguredMethods(OperationAnalysisContext context, SyntaxTree tree) =>
-        context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(ConfiguredMethodsKey, out string? value)
-            ? value.Split(',').Select(static m => m.Trim()).Where(static m => m.Length > 0).ToImmutableHashSet()
-            : ImmutableHashSet<string>.Empty;
+        EditorConfigList.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), ConfiguredMethodsKey);
 }

@@ -13,6 +13,10 @@ internal static class SymbolFormatting
 
     public static string Type(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
 
+    /// <summary>An attribute's name as written in brackets: <c>PrivateDataAttribute</c> → <c>PrivateData</c>.</summary>
+    public static string AttributeName(INamedTypeSymbol attribute) =>
+        attribute.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? attribute.Name.Substring(0, attribute.Name.Length - "Attribute".Length) : attribute.Name;
+
     public static string Identifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using LlmTelemetry.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -327,21 +328,6 @@ internal sealed class DataExposureCatalog
     private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? known) =>
         type is not null && known is not null && SymbolEqualityComparer.Default.Equals(type, known);
 
-    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType) =>
+        type is not null && ResultMappingParser.DerivesFrom(type, baseType);
 }

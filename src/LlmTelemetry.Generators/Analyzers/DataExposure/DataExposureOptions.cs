@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -16,7 +15,6 @@ internal sealed class DataExposureOptions
     public const string SinksKey = "llmtelemetry.data_exposure.sinks";
     public const string RedactorsKey = "llmtelemetry.data_exposure.redactors";
     public const string ExcludedSymbolsKey = "llmtelemetry.data_exposure.excluded_symbols";
-    public const string ModelCallMethodsKey = "llmtelemetry.model_call_methods";
 
     public static readonly DataExposureOptions Empty = new(
         ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty);
@@ -47,7 +45,12 @@ internal sealed class DataExposureOptions
 
     public static DataExposureOptions Read(AnalyzerConfigOptions options)
     {
-        var read = new DataExposureOptions(List(options, SourcesKey), List(options, SinksKey), List(options, RedactorsKey), List(options, ExcludedSymbolsKey), List(options, ModelCallMethodsKey));
+        var read = new DataExposureOptions(
+            EditorConfigList.Read(options, SourcesKey),
+            EditorConfigList.Read(options, SinksKey),
+            EditorConfigList.Read(options, RedactorsKey),
+            EditorConfigList.Read(options, ExcludedSymbolsKey),
+            EditorConfigList.Read(options, UntracedModelCallAnalyzer.ConfiguredMethodsKey));
         return read.Sources.IsEmpty && read.Sinks.IsEmpty && read.Redactors.IsEmpty && read.Excluded.IsEmpty && read.ModelCalls.IsEmpty ? Empty : read;
     }
 
@@ -79,9 +82,4 @@ internal sealed class DataExposureOptions
 
         return false;
     }
-
-    private static ImmutableHashSet<string> List(AnalyzerConfigOptions options, string key) =>
-        options.TryGetValue(key, out string? value)
-            ? value.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(static s => s.Trim()).Where(static s => s.Length > 0).ToImmutableHashSet(StringComparer.Ordinal)
-            : ImmutableHashSet<string>.Empty;
 }

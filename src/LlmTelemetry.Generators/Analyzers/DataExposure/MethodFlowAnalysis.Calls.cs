@@ -47,7 +47,7 @@ internal sealed partial class MethodFlowAnalysis
     {
         if (method.MethodKind == MethodKind.LocalFunction)
         {
-            return EvaluateLocalFunction(method, arguments, invocation);
+            return EvaluateLocalFunction(method, arguments);
         }
 
         if (_catalog.IsSanitizer(method, _options))
@@ -86,14 +86,7 @@ internal sealed partial class MethodFlowAnalysis
 
         if (invocation.Instance is { Type: { } receiverType } && _catalog.IsClientLibraryType(receiverType))
         {
-            if (!_catalog.IsContentMember(method))
-            {
-                return Taint.None;
-            }
-
-            return receiver.HasSources
-                ? Taint.From(new TaintSource(ContentDescription(receiverType, invocation.Syntax), invocation.Syntax.GetLocation())).Union(receiver.OnlyParameters())
-                : receiver.OnlyParameters();
+            return ReadClientLibraryMember(method, receiverType, receiver, invocation);
         }
 
         if (_depth < DataExposureContext.MaxDepth && _context.IsInSource(method)

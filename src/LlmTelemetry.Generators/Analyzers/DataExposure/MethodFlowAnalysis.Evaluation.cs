@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -52,7 +53,7 @@ internal sealed partial class MethodFlowAnalysis
                 or ICaughtExceptionOperation or IIsNullOperation or IStaticLocalInitializationSemaphoreOperation:
                 return Taint.None;
             case IFieldReferenceOperation field:
-                return ReadMember(field.Field, field.Instance, operation);
+                return ReadMember(field.Field, field.Instance, Evaluate(field.Instance), operation);
             case IPropertyReferenceOperation property:
                 return ReadProperty(property);
             case IInvocationOperation invocation:
@@ -97,7 +98,7 @@ internal sealed partial class MethodFlowAnalysis
             case IFlowAnonymousFunctionOperation lambda:
                 return EvaluateLambda(lambda);
             case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference:
-                return EvaluateLocalFunction(reference.Method, ImmutableArrayOfNone(reference.Method.Parameters.Length), reference);
+                return EvaluateLocalFunction(reference.Method, ImmutableArray<Taint>.Empty);
             case IBinaryOperation binary:
             {
                 Taint both = Evaluate(binary.LeftOperand).Union(Evaluate(binary.RightOperand));
@@ -129,19 +130,10 @@ internal sealed partial class MethodFlowAnalysis
         IPropertySymbol symbol = property.Property;
         if (property.Instance is { Type: { } receiverType } && _catalog.IsClientLibraryType(receiverType))
         {
-            // A chat type's text members carry text; its ids, roles, usage and timestamps do not. Read from a value
-            // known to hold content, the member is named as the source; read from a parameter, the caller's argument is.
-            if (!_catalog.IsContentMember(symbol) && !_catalog.IsContentType(symbol.Type))
-            {
-                return Taint.None;
-            }
-
-            return instance.HasSources
-                ? Taint.From(new TaintSource(ContentDescription(receiverType, property.Syntax), property.Syntax.GetLocation())).Union(instance.OnlyParameters())
-                : instance.OnlyParameters();
+            return ReadClientLibraryMember(symbol, receiverType, instance, property);
         }
 
-        Taint read = ReadMember(symbol, property.Instance, property, alreadyEvaluated: instance);
+        Taint read = ReadMember(symbol, property.Instance, instance, property);
         if (!_context.IsStorage(symbol) && _context.IsInSource(symbol) && symbol.GetMethod is { } getter && _depth < DataExposureContext.MaxDepth)
         {
             read = read.Union(_context.Summarize(getter, _depth + 1, _cancellationToken).Returned.WithoutParameters());
@@ -150,9 +142,22 @@ internal sealed partial class MethodFlowAnalysis
         return read.Union(arguments);
     }
 
-    private Taint ReadMember(ISymbol member, IOperation? instance, IOperation read, Taint? alreadyEvaluated = null)
+    // A chat type's text members carry text; its ids, roles, usage and timestamps do not. Read from a value known to
+    // hold content, the member is named as the source; read from a parameter, the caller's argument is.
+    private Taint ReadClientLibraryMember(ISymbol member, ITypeSymbol receiverType, Taint receiver, IOperation read)
     {
-        Taint instanceTaint = alreadyEvaluated ?? Evaluate(instance);
+        if (!_catalog.IsContentMember(member) && !(member is IPropertySymbol property && _catalog.IsContentType(property.Type)))
+        {
+            return Taint.None;
+        }
+
+        return receiver.HasSources
+            ? Taint.From(new TaintSource(ContentDescription(receiverType, read.Syntax), read.Syntax.GetLocation())).Union(receiver.OnlyParameters())
+            : receiver.OnlyParameters();
+    }
+
+    private Taint ReadMember(ISymbol member, IOperation? instance, Taint instanceTaint, IOperation read)
+    {
         Taint taint = instanceTaint;
         if (_context.IsStorage(member))
         {
@@ -193,7 +198,7 @@ internal sealed partial class MethodFlowAnalysis
     private static bool IsThisOrStatic(IOperation? instance) =>
         instance is null || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
 
-    private string ContentDescription(ITypeSymbol receiverType, SyntaxNode syntax)
+    private static string ContentDescription(ITypeSymbol receiverType, SyntaxNode syntax)
     {
         string kind = receiverType.Name switch
         {
@@ -300,9 +305,7 @@ internal sealed partial class MethodFlowAnalysis
         FlowState entry = outer.Clone();
         foreach (IParameterSymbol parameter in lambda.Symbol.Parameters)
         {
-            entry.Set(parameter, _catalog.IsContentType(parameter.Type)
-                ? Taint.From(new TaintSource($"The chat content parameter '{parameter.Name}'", parameter.Locations.FirstOrDefault() ?? Location.None))
-                : Taint.None);
+            entry.Set(parameter, ChatContentParameter(parameter));
         }
 
         Taint returned = RunGraph(_graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken), entry);
@@ -311,7 +314,7 @@ internal sealed partial class MethodFlowAnalysis
         return returned;
     }
 
-    private Taint EvaluateLocalFunction(IMethodSymbol localFunction, System.Collections.Immutable.ImmutableArray<Taint> arguments, IOperation call)
+    private Taint EvaluateLocalFunction(IMethodSymbol localFunction, ImmutableArray<Taint> arguments)
     {
         if (!_activeLocalFunctions.Add(localFunction))
         {
@@ -338,7 +341,4 @@ internal sealed partial class MethodFlowAnalysis
             _activeLocalFunctions.Remove(localFunction);
         }
     }
-
-    private static System.Collections.Immutable.ImmutableArray<Taint> ImmutableArrayOfNone(int length) =>
-        System.Collections.Immutable.ImmutableArray.CreateRange(Enumerable.Repeat(Taint.None, length));
 }

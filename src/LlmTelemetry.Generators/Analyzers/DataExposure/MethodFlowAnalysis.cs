@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using LlmTelemetry.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -197,16 +198,16 @@ internal sealed partial class MethodFlowAnalysis
 
         // In a summary the caller's argument says what a chat-typed parameter holds; analyzed for itself, the method
         // is handed content.
-        return _depth == 0 && _catalog.IsContentType(parameter.Type)
-            ? Taint.From(new TaintSource($"The chat content parameter '{parameter.Name}'", location))
-            : Taint.None;
+        return _depth == 0 ? ChatContentParameter(parameter) : Taint.None;
     }
 
-    private static string ShortAttributeName(AttributeData attribute)
-    {
-        string name = attribute.AttributeClass?.Name ?? "DataClassification";
-        return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
-    }
+    private static string ShortAttributeName(AttributeData attribute) =>
+        attribute.AttributeClass is { } type ? SymbolFormatting.AttributeName(type) : "DataClassification";
+
+    private Taint ChatContentParameter(IParameterSymbol parameter) =>
+        _catalog.IsContentType(parameter.Type)
+            ? Taint.From(new TaintSource($"The chat content parameter '{parameter.Name}'", parameter.Locations.FirstOrDefault() ?? Location.None))
+            : Taint.None;
 
     private void Report(Taint taint, Sink sink, IOperation value)
     {
