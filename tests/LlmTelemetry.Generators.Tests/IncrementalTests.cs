@@ -49,6 +49,42 @@ public sealed class IncrementalTests
         Assert.Contains("\"gpt-4.1\"", run.GeneratedSources.Single().SourceText.ToString());
     }
 
+    [Fact]
+    public void A_keystroke_inside_a_method_body_of_one_file_regenerates_no_file()
+    {
+        string[] files = Enumerable.Range(0, 3).Select(BotFile).ToArray();
+        CSharpCompilation compilation = GeneratorHarness.Compilation(null, files);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        CSharpCompilation edited = Replace(compilation, 1, files[1].Replace("\"reply 1\"", "\"reply 1, edited\""));
+        GeneratorRunResult run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        // Each annotated method is read again from the new compilation (as ForAttributeWithMetadataName does for
+        // every generator) and compares equal, so grouping and emission are skipped for every file.
+        AssertAllCached(run.TrackedSteps[LlmOperationGenerator.TrackingNames.Operations]);
+        AssertAllCached(run.TrackedSteps[LlmOperationGenerator.TrackingNames.Files]);
+        AssertAllCached(run.TrackedOutputSteps.SelectMany(static s => s.Value));
+        Assert.Equal(3, run.GeneratedSources.Length);
+    }
+
+    private static string BotFile(int index) => $$"""
+        using System.Threading.Tasks;
+        using LlmTelemetry;
+        using Microsoft.Extensions.AI;
+
+        namespace Contoso.Bots{{index}};
+
+        public partial class Bot{{index}}(IChatClient chat)
+        {
+            [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+            public partial Task<ChatResponse> AnswerAsync([Prompt] string question);
+
+            private Task<ChatResponse> AnswerCoreAsync(string question) => chat.GetResponseAsync(question + Suffix());
+
+            private static string Suffix() => "reply {{index}}";
+        }
+        """;
+
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce()
     {
         CSharpCompilation compilation = GeneratorHarness.Compilation(null, Scenarios.MeaiChat, Unrelated);

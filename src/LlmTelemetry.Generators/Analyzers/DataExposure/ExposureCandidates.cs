@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -7,8 +8,9 @@ namespace LlmTelemetry.Generators.Analyzers.DataExposure;
 
 /// <summary>
 /// The cheap pre-check that keeps the flow analysis to the few methods that need it: one walk of the operation tree
-/// looking for somewhere text can be written (a sink, an exception, a logging wrapper of this compilation) and
-/// somewhere it can come from.
+/// looking for somewhere text can be written (a sink, an exception, a logging wrapper of this compilation) that is
+/// handed a value able to hold text, and somewhere text can come from. Model-calling code mostly logs lengths, token
+/// counts and durations: a method whose sinks only receive numbers and constants cannot expose anything.
 /// </summary>
 internal sealed class ExposureCandidates(DataExposureContext exposure, DataExposureOptions options)
 {
@@ -16,19 +18,13 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
 
     public bool Contains(IOperation body, ISymbol owner, CancellationToken cancellationToken)
     {
-        bool sink = false;
-        bool source = owner is IMethodSymbol method && method.Parameters.Any(IsSourceParameter);
-        foreach (IOperation operation in body.Descendants())
+        // Sinks first: they are rarer than sources, and most methods have none that can be handed text.
+        if (!body.Descendants().Any(operation => IsSink(operation, cancellationToken)))
         {
-            sink = sink || IsSink(operation, cancellationToken);
-            source = source || IsSource(operation);
-            if (sink && source)
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        return (owner is IMethodSymbol method && method.Parameters.Any(IsSourceParameter)) || body.Descendants().Any(IsSource);
     }
 
     private bool IsSourceParameter(IParameterSymbol parameter) =>
@@ -36,12 +32,42 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
 
     private bool IsSink(IOperation operation, CancellationToken cancellationToken) => operation switch
     {
-        IInvocationOperation invocation => _catalog.ClassifySink(invocation.TargetMethod, invocation.Instance, options, out _) is not null
-            || (exposure.IsInSource(invocation.TargetMethod) && invocation.TargetMethod.MethodKind != MethodKind.LocalFunction
-                && !exposure.Summarize(invocation.TargetMethod, 1, cancellationToken).ParameterSinks.IsEmpty),
-        IObjectCreationOperation creation => _catalog.IsExceptionType(creation.Type),
+        _ when operation.Kind is not (OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.PropertyReference) => false,
+        IInvocationOperation invocation => IsSinkCall(invocation, cancellationToken),
+        IObjectCreationOperation creation => _catalog.IsExceptionType(creation.Type)
+            && creation.Arguments.Any(a => a.Parameter?.Type.SpecialType == SpecialType.System_String && CanHoldText(a.Value)),
         IPropertyReferenceOperation property => _catalog.ClassifySinkProperty(property.Property) is not null,
         _ => false,
+    };
+
+    // A sink, or a wrapper of this compilation that hands a parameter to one, given a value that can hold text.
+    private bool IsSinkCall(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if (_catalog.ClassifySink(method, invocation.Instance, options, out System.Func<IParameterSymbol, bool> isSinkArgument) is not null)
+        {
+            return invocation.Arguments.Any(a => a.Parameter is { } parameter && isSinkArgument(parameter) && CanHoldText(a.Value));
+        }
+
+        if (!exposure.IsInSource(method) || method.MethodKind == MethodKind.LocalFunction)
+        {
+            return false;
+        }
+
+        ImmutableArray<ParameterSink> sinks = exposure.Summarize(method, 1, cancellationToken).ParameterSinks;
+        return sinks.Any(sink => invocation.Arguments.Any(a => a.Parameter?.Ordinal == sink.Ordinal && CanHoldText(a.Value)));
+    }
+
+    // The flow analysis gives no taint to a value of a scalar type, so a constant, a number, a params array or an
+    // interpolation made only of those, or a boxing of one, never reaches a sink as text.
+    private bool CanHoldText(IOperation value) => value switch
+    {
+        { ConstantValue.HasValue: true } => false,
+        _ when _catalog.IsScalar(value.Type) => false,
+        IConversionOperation { OperatorMethod: null } conversion => CanHoldText(conversion.Operand),
+        IArrayCreationOperation { IsImplicit: true, Initializer: { } initializer } => initializer.ElementValues.Any(CanHoldText),
+        IInterpolatedStringOperation interpolated => interpolated.Parts.Any(p => p is IInterpolationOperation part && CanHoldText(part.Expression)),
+        _ => true,
     };
 
     private bool IsSource(IOperation operation) => operation switch

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Basic.Reference.Assemblies;
+using LlmTelemetry.Generators;
+using LlmTelemetry.Generators.Analyzers;
+using LlmTelemetry.Generators.Analyzers.DataExposure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LlmTelemetry.BuildBenchmarks;
+
+/// <summary>
+/// The synthetic project as csc sees it: the same sources, the .NET 10 reference assemblies, LlmTelemetry,
+/// Microsoft.Extensions.AI and logging, and the same warnings turned off as the project file turns off.
+/// </summary>
+internal static class SyntheticCompilation
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(
+        new DataExposureAnalyzer(), new RawContentCaptureAnalyzer(), new UntracedModelCallAnalyzer(), new LlmOperationUsageAnalyzer());
+
+    private static readonly ImmutableArray<MetadataReference> s_references = Net100.References.All.Cast<MetadataReference>()
+        .Concat(new[]
+        {
+            typeof(LlmOperationAttribute).Assembly.Location,
+            typeof(Microsoft.Extensions.Compliance.Classification.DataClassification).Assembly.Location,
+            typeof(Microsoft.Extensions.AI.ChatResponse).Assembly.Location,
+            typeof(Microsoft.Extensions.AI.ChatClientBuilder).Assembly.Location,
+            typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location,
+        }.Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path)))
+        .ToImmutableArray();
+
+    // <NoWarn> of the written project, and the SDK's default CS1701/CS1702.
+    private static readonly ImmutableDictionary<string, ReportDiagnostic> s_noWarn = new[] { "CS1701", "CS1702", "CS1998", "LLMT1001", "LLMT1002", "LLMT2001", "LLMT2002" }
+        .ToImmutableDictionary(static id => id, static _ => ReportDiagnostic.Suppress);
+
+    public static CSharpCompilation Create(SyntheticProject project) =>
+        CSharpCompilation.Create(
+            "Synthetic",
+            project.Sources().Select(static source => Parse(source.Text, source.Path)),
+            s_references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, specificDiagnosticOptions: s_noWarn));
+
+    public static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, ParseOptions, path);
+
+    public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new LlmOperationGenerator().AsSourceGenerator() },
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackSteps));
+
+    /// <summary>The compilation with the generated bodies in it, as analyzers and the emitter see it; it must compile.</summary>
+    public static Compilation WithGeneratedCode(CSharpCompilation compilation)
+    {
+        CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        AssertCompiles(output);
+        return output;
+    }
+
+    /// <summary>A measurement of a project that does not compile would time error recovery, not a build.</summary>
+    public static void AssertCompiles(Compilation compilation)
+    {
+        Diagnostic[] errors = compilation.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).Take(5).ToArray();
+        if (errors.Length > 0)
+        {
+            throw new System.InvalidOperationException("The synthetic project does not compile:\n" + string.Join("\n", errors.Select(static e => e.ToString())));
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace LlmTelemetry.BuildBenchmarks;
+
+/// <summary>
+/// The synthetic project both build-time measurements compile: <see cref="Files"/> files, each with
+/// <see cref="MethodsPerFile"/> chat operations (a logger, a prompt, a model call, a completion) and an ordinary
+/// method of the same size. Without LlmTelemetry the same code is written with plain methods.
+/// </summary>
+internal sealed class SyntheticProject(int files, int methodsPerFile, bool withLlmTelemetry)
+{
+    public int Files { get; } = files;
+
+    public int MethodsPerFile { get; } = methodsPerFile;
+
+    public bool WithLlmTelemetry { get; } = withLlmTelemetry;
+
+    public static SyntheticProject Default(bool withLlmTelemetry) => new(200, 5, withLlmTelemetry);
+
+    public IEnumerable<(string Path, string Text)> Sources()
+    {
+        for (int i = 0; i < Files; i++)
+        {
+            yield return ($"Code/Assistant{i}.cs", File(i, marker: 0));
+        }
+    }
+
+    /// <summary>File <paramref name="index"/>; <paramref name="marker"/> changes a literal inside one method body, as a keystroke does.</summary>
+    public string File(int index, int marker)
+    {
+        var text = new StringBuilder();
+        text.Append($$"""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using LlmTelemetry;
+            using Microsoft.Extensions.AI;
+            using Microsoft.Extensions.Logging;
+
+            namespace Synthetic.Area{{index % 20}};
+
+            public {{(WithLlmTelemetry ? "partial " : "")}}class Assistant{{index}}(IChatClient chat, ILogger<Assistant{{index}}> logger)
+            {
+                private readonly IChatClient _chat = chat;
+                private readonly ILogger _logger = logger;
+
+            """);
+        for (int j = 0; j < MethodsPerFile; j++)
+        {
+            string declaration = WithLlmTelemetry
+                ? $"""
+                    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+                        public partial Task<ChatResponse> Ask{j}Async([Prompt] string question, CancellationToken cancellationToken = default);
+                    """
+                : $"public Task<ChatResponse> Ask{j}Async(string question, CancellationToken cancellationToken = default) => Ask{j}CoreAsync(question, cancellationToken);";
+            text.Append($$"""
+
+                    {{declaration}}
+
+                    private async Task<ChatResponse> Ask{{j}}CoreAsync(string question, CancellationToken cancellationToken)
+                    {
+                        _logger.LogInformation("Asking {Length} characters", question.Length);
+                        ChatResponse response = await _chat.GetResponseAsync(question, cancellationToken: cancellationToken);
+                        _logger.LogInformation("Answered with {Tokens} tokens", response.Usage?.OutputTokenCount);
+                        return response;
+                    }
+
+                    public string Describe{{j}}(int count, string name)
+                    {
+                        var parts = new System.Collections.Generic.List<string>();
+                        for (int k = 0; k < count; k++) { parts.Add(name + k.ToString()); }
+                        _logger.LogDebug("Described {Count} in {{(j == 0 ? marker : 0)}}", parts.Count);
+                        return string.Join(",", parts);
+                    }
+
+                """);
+        }
+
+        text.Append("}\n");
+        return text.ToString();
+    }
+
+    /// <summary>Writes the project to disk for the csc measurement (<c>run.sh</c>), outside the repository's build props.</summary>
+    public void WriteTo(string directory, string repositoryRoot)
+    {
+        Directory.CreateDirectory(Path.Combine(directory, "Code"));
+        string analyzer = WithLlmTelemetry
+            ? $"""<ProjectReference Include="{repositoryRoot}/src/LlmTelemetry.Generators/LlmTelemetry.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />"""
+            : "";
+        System.IO.File.WriteAllText(Path.Combine(directory, "Synthetic.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <NoWarn>$(NoWarn);LLMT1001;LLMT1002;LLMT2001;LLMT2002;CS1998</NoWarn>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{repositoryRoot}/src/LlmTelemetry/LlmTelemetry.csproj" />
+                {analyzer}
+                <PackageReference Include="Microsoft.Extensions.AI" Version="10.11.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        foreach (string name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        {
+            System.IO.File.WriteAllText(Path.Combine(directory, name), "<Project />\n");
+        }
+
+        foreach ((string path, string source) in Sources())
+        {
+            System.IO.File.WriteAllText(Path.Combine(directory, path), source);
+        }
+    }
+}
