@@ -19,9 +19,9 @@ namespace LlmTelemetry.BuildBenchmarks;
 /// </summary>
 internal static class CostAttribution
 {
-    public static async Task RunAsync(int rounds)
+    public static async Task RunAsync(int rounds, string variant)
     {
-        CSharpCompilation user = SyntheticCompilation.Create(SyntheticProject.Default(withLlmTelemetry: true));
+        CSharpCompilation user = SyntheticCompilation.Create(SyntheticProject.Named(variant));
         Compilation generatedOnce = SyntheticCompilation.WithGeneratedCode(user);
         var samples = new Dictionary<string, List<double>>();
         void Add(string name, TimeSpan time)

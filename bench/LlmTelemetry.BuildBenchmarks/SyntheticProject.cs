@@ -7,15 +7,28 @@ namespace LlmTelemetry.BuildBenchmarks;
 /// <summary>
 /// The synthetic project both build-time measurements compile: <see cref="Files"/> files, each with
 /// <see cref="MethodsPerFile"/> chat operations (a logger, a prompt, a model call, a completion) and an ordinary
-/// method of the same size. Without LlmTelemetry the same code is written with plain methods.
+/// method of the same size. Without LlmTelemetry the same code is written with plain methods. The implementations log
+/// lengths and token counts, as careful code does; with <see cref="LogsRedactedPrompt"/> each also logs its prompt through
+/// a redactor, so that every one of them needs the data-exposure flow analysis (the analyzer's worst case).
 /// </summary>
-internal sealed class SyntheticProject(int files, int methodsPerFile, bool withLlmTelemetry)
+internal sealed class SyntheticProject(int files, int methodsPerFile, bool withLlmTelemetry, bool logsRedactedPrompt = false)
 {
+    /// <summary>The variants <c>write</c> knows, by the name run.sh passes.</summary>
+    public static SyntheticProject Named(string variant) => variant switch
+    {
+        "without" => Default(withLlmTelemetry: false),
+        "with" => Default(withLlmTelemetry: true),
+        "with-redacted-prompts" => new(200, 5, withLlmTelemetry: true, logsRedactedPrompt: true),
+        _ => throw new System.ArgumentException($"Unknown variant '{variant}': without, with or with-redacted-prompts."),
+    };
+
     public int Files { get; } = files;
 
     public int MethodsPerFile { get; } = methodsPerFile;
 
     public bool WithLlmTelemetry { get; } = withLlmTelemetry;
+
+    public bool LogsRedactedPrompt { get; } = logsRedactedPrompt;
 
     public static SyntheticProject Default(bool withLlmTelemetry) => new(200, 5, withLlmTelemetry);
 
@@ -54,13 +67,14 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
                         public partial Task<ChatResponse> Ask{j}Async([Prompt] string question, CancellationToken cancellationToken = default);
                     """
                 : $"public Task<ChatResponse> Ask{j}Async(string question, CancellationToken cancellationToken = default) => Ask{j}CoreAsync(question, cancellationToken);";
+            string promptLog = LogsRedactedPrompt ? "\n        _logger.LogDebug(\"Prompt {Prompt}\", LlmContent.Redact(question));" : "";
             text.Append($$"""
 
                     {{declaration}}
 
                     private async Task<ChatResponse> Ask{{j}}CoreAsync(string question, CancellationToken cancellationToken)
                     {
-                        _logger.LogInformation("Asking {Length} characters", question.Length);
+                        _logger.LogInformation("Asking {Length} characters", question.Length);{{promptLog}}
                         ChatResponse response = await _chat.GetResponseAsync(question, cancellationToken: cancellationToken);
                         _logger.LogInformation("Answered with {Tokens} tokens", response.Usage?.OutputTokenCount);
                         return response;

@@ -168,4 +168,33 @@ public sealed class DataExposureSinkTests
             """,
             Expect("LLMT1001", 0, Answer, "Note → LogInformation"));
     }
+
+    [Fact]
+    public async Task Sinks_handed_only_numbers_and_constants_are_not_reported_and_a_text_sink_beside_them_is()
+    {
+        await Verify.VerifyAsync(DataExposureFlowTests.Usings + """
+            public class Bot(IChatClient chat, ILogger<Bot> logger)
+            {
+                public async Task<string> CountedAsync([Prompt] string question)
+                {
+                    logger.LogInformation("Asking {Length} characters", question.Length);
+                    ChatResponse response = await chat.GetResponseAsync(question);
+                    logger.LogInformation("Answered with {Tokens} tokens", response.Usage?.OutputTokenCount);
+                    logger.LogDebug($"Took {response.Text.Length} characters, finished: {response.FinishReason is null}");
+                    Console.WriteLine(42);
+                    if (response.Text.Length == 0) { throw new InvalidOperationException("Empty answer"); }
+                    return response.Text;
+                }
+
+                public async Task<string> MixedAsync([Prompt] string question)
+                {
+                    logger.LogInformation("Asking {Length} characters", question.Length);
+                    ChatResponse response = await chat.GetResponseAsync(question);
+                    logger.LogDebug({|#0:$"Answer: {response.Text}"|});
+                    return response.Text;
+                }
+            }
+            """,
+            Expect("LLMT1001", 0, Answer, "LogDebug"));
+    }
 }

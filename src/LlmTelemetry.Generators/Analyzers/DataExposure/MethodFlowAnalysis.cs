@@ -28,7 +28,7 @@ internal sealed partial class MethodFlowAnalysis
     private readonly int _depth;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<ISymbol, TaintSource> _sent = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<IOperation, Taint> _taintOf = new();
+    private readonly Dictionary<IOperation, Taint> _taintOf = new(OperationIdentityComparer.Instance);
     private readonly Dictionary<(SinkKind, Location), Finding> _findings = new();
     private readonly HashSet<ParameterSink> _parameterSinks = new();
     private readonly Dictionary<ISymbol, Taint> _fieldWrites = new(SymbolEqualityComparer.Default);
