@@ -18,7 +18,7 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
     {
         "without" => Default(withLlmTelemetry: false),
         "with" => Default(withLlmTelemetry: true),
-        "with-redacted-prompts" => new(200, 5, withLlmTelemetry: true, logsRedactedPrompt: true),
+        "with-redacted-prompts" => Default(withLlmTelemetry: true, logsRedactedPrompt: true),
         _ => throw new System.ArgumentException($"Unknown variant '{variant}': without, with or with-redacted-prompts."),
     };
 
@@ -30,7 +30,7 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
 
     public bool LogsRedactedPrompt { get; } = logsRedactedPrompt;
 
-    public static SyntheticProject Default(bool withLlmTelemetry) => new(200, 5, withLlmTelemetry);
+    public static SyntheticProject Default(bool withLlmTelemetry, bool logsRedactedPrompt = false) => new(200, 5, withLlmTelemetry, logsRedactedPrompt);
 
     public IEnumerable<(string Path, string Text)> Sources()
     {

@@ -39,7 +39,7 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var known = new KnownTypes(start.Compilation);
+            var known = KnownTypes.For(start.Compilation);
             if (known.LlmOperationAttribute is null)
             {
                 return; // the compilation does not reference LlmTelemetry: nothing to check

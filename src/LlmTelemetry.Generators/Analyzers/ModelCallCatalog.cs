@@ -21,7 +21,13 @@ internal sealed class ModelCallCatalog
     private readonly INamedTypeSymbol? _skChatCompletionExtensions;
     private readonly INamedTypeSymbol? _skKernelExtensions;
 
-    public ModelCallCatalog(Compilation compilation)
+    // Built once per compilation and shared by the analyzers that recognise model calls.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, ModelCallCatalog> s_byCompilation = new();
+
+    /// <summary>The catalog of <paramref name="compilation"/>, looked up once.</summary>
+    public static ModelCallCatalog For(Compilation compilation) => s_byCompilation.GetValue(compilation, static c => new ModelCallCatalog(c));
+
+    private ModelCallCatalog(Compilation compilation)
     {
         _chatClient = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.IChatClient");
         _chatClientExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatClientExtensions");

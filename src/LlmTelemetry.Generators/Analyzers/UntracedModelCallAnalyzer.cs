@@ -38,8 +38,8 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var catalog = new ModelCallCatalog(start.Compilation);
-            var known = new KnownTypes(start.Compilation);
+            var catalog = ModelCallCatalog.For(start.Compilation);
+            var known = KnownTypes.For(start.Compilation);
             bool hasOperations = known.LlmOperationAttribute is not null;
             if (catalog.IsEmpty && !hasOperations)
             {

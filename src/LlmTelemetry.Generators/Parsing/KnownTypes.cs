@@ -11,13 +11,14 @@ internal sealed class KnownTypes
     public const string LlmOperationAttributeName = "LlmTelemetry.LlmOperationAttribute";
     public const string RetrievalAttributeName = "LlmTelemetry.RetrievalAttribute";
 
-    // One lookup of ~40 metadata names per compilation, not per annotated method; the table lets go with the compilation.
+    // One lookup of ~40 metadata names per compilation, shared by the generator's methods and by the analyzers;
+    // the table lets go with the compilation.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownTypes> s_byCompilation = new();
 
     /// <summary>The known types of <paramref name="compilation"/>, looked up once.</summary>
     public static KnownTypes For(Compilation compilation) => s_byCompilation.GetValue(compilation, static c => new KnownTypes(c));
 
-    public KnownTypes(Compilation compilation)
+    private KnownTypes(Compilation compilation)
     {
         LlmOperationAttribute = compilation.GetTypeByMetadataName(LlmOperationAttributeName);
         RetrievalAttribute = compilation.GetTypeByMetadataName(RetrievalAttributeName);

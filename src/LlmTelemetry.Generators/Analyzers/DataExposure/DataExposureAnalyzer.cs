@@ -37,13 +37,13 @@ public sealed class DataExposureAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var catalog = new DataExposureCatalog(start.Compilation, new ModelCallCatalog(start.Compilation));
+            var catalog = DataExposureCatalog.For(start.Compilation);
             if (!catalog.IsRelevant)
             {
                 return;
             }
 
-            var known = new KnownTypes(start.Compilation);
+            var known = KnownTypes.For(start.Compilation);
             ImplementationMethods? implementations = known.LlmOperationAttribute is null ? null : new ImplementationMethods(known, start.Compilation.Assembly);
             var exposure = new DataExposureContext(start.Compilation, catalog, implementations, start.Options.AnalyzerConfigOptionsProvider);
             start.RegisterOperationBlockAction(context => AnalyzeBlocks(context, exposure));

@@ -62,7 +62,14 @@ internal sealed class DataExposureCatalog
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _clientLibraryTypeCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _textCarrierCache = new(SymbolEqualityComparer.Default);
 
-    public DataExposureCatalog(Compilation compilation, ModelCallCatalog modelCalls)
+    // Built once per compilation: both data-exposure analyzers read it, and its caches are safe to share.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, DataExposureCatalog> s_byCompilation = new();
+
+    /// <summary>The catalog of <paramref name="compilation"/>, looked up once.</summary>
+    public static DataExposureCatalog For(Compilation compilation) =>
+        s_byCompilation.GetValue(compilation, static c => new DataExposureCatalog(c, ModelCallCatalog.For(c)));
+
+    private DataExposureCatalog(Compilation compilation, ModelCallCatalog modelCalls)
     {
         ModelCalls = modelCalls;
         _contentTypes = ContentTypeNames.Select(compilation.GetTypeByMetadataName).Where(static t => t is not null).ToImmutableArray()!;

@@ -36,7 +36,7 @@ public sealed class RawContentCaptureAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            if (!new DataExposureCatalog(start.Compilation, new ModelCallCatalog(start.Compilation)).IsRelevant)
+            if (!DataExposureCatalog.For(start.Compilation).IsRelevant)
             {
                 return;
             }
