@@ -21,6 +21,7 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
         public const string Operations = nameof(Operations);
         public const string Retrievals = nameof(Retrievals);
         public const string Files = nameof(Files);
+        public const string Readers = nameof(Readers);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -28,13 +29,28 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
         IncrementalValuesProvider<OperationMethodModel> operations = Operations(context, KnownTypes.LlmOperationAttributeName, TrackingNames.Operations);
         IncrementalValuesProvider<OperationMethodModel> retrievals = Operations(context, KnownTypes.RetrievalAttributeName, TrackingNames.Retrievals);
 
-        IncrementalValuesProvider<TypeFileModel> files = operations
+        IncrementalValueProvider<ImmutableArray<OperationMethodModel>> all = operations
             .Collect()
             .Combine(retrievals.Collect())
-            .SelectMany(static (all, _) => GroupByType(all.Left.AddRange(all.Right)))
+            .Select(static (both, _) => both.Left.AddRange(both.Right));
+
+        IncrementalValuesProvider<TypeFileModel> files = all
+            .SelectMany(static (operations, _) => GroupByType(operations))
             .WithTrackingName(TrackingNames.Files);
 
+        // Compared by value: a keystroke that changes no operation's reader needs leaves the file cached.
+        IncrementalValueProvider<ReaderSet> readers = all
+            .Select(static (operations, _) => ReaderSet.Of(operations))
+            .WithTrackingName(TrackingNames.Readers);
+
         context.RegisterSourceOutput(files, static (output, file) => output.AddSource(file.HintName, TypeFileEmitter.Emit(file)));
+        context.RegisterSourceOutput(readers, static (output, readers) =>
+        {
+            if (!readers.IsEmpty)
+            {
+                output.AddSource(ReadersFileEmitter.HintName, ReadersFileEmitter.Emit(readers));
+            }
+        });
     }
 
     private static IncrementalValuesProvider<OperationMethodModel> Operations(IncrementalGeneratorInitializationContext context, string attributeName, string trackingName) =>

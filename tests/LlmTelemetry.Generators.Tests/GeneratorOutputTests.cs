@@ -7,21 +7,33 @@ namespace LlmTelemetry.Generators.Tests;
 public sealed class GeneratorOutputTests
 {
     [Theory]
-    [InlineData(nameof(Scenarios.MeaiChat), Scenarios.MeaiChat, "Contoso.Support.SupportBot.LlmTelemetry.g.cs")]
-    [InlineData(nameof(Scenarios.UserTypes), Scenarios.UserTypes, "Contoso.Local.LocalModel.LlmTelemetry.g.cs")]
-    [InlineData(nameof(Scenarios.OpenAI), Scenarios.OpenAI, "Contoso.Direct.DirectClient.LlmTelemetry.g.cs")]
-    [InlineData(nameof(Scenarios.ClassifiedAndEmbeddings), Scenarios.ClassifiedAndEmbeddings, "Contoso.Compliance.Assistant.LlmTelemetry.g.cs")]
-    [InlineData(nameof(Scenarios.Retrieval), Scenarios.Retrieval, "Contoso.Rag.Retriever.LlmTelemetry.g.cs")]
-    [InlineData(nameof(Scenarios.Guards), Scenarios.Guards, "Contoso.Guarded.Assistant.LlmTelemetry.g.cs")]
-    public void Generated_source_matches_the_golden_file_and_compiles(string name, string source, string hintName)
+    [InlineData(nameof(Scenarios.MeaiChat), Scenarios.MeaiChat, "Contoso.Support.SupportBot.LlmTelemetry.g.cs", true)]
+    [InlineData(nameof(Scenarios.UserTypes), Scenarios.UserTypes, "Contoso.Local.LocalModel.LlmTelemetry.g.cs", false)]
+    [InlineData(nameof(Scenarios.OpenAI), Scenarios.OpenAI, "Contoso.Direct.DirectClient.LlmTelemetry.g.cs", true)]
+    [InlineData(nameof(Scenarios.ClassifiedAndEmbeddings), Scenarios.ClassifiedAndEmbeddings, "Contoso.Compliance.Assistant.LlmTelemetry.g.cs", true)]
+    [InlineData(nameof(Scenarios.Retrieval), Scenarios.Retrieval, "Contoso.Rag.Retriever.LlmTelemetry.g.cs", false)]
+    [InlineData(nameof(Scenarios.Guards), Scenarios.Guards, "Contoso.Guarded.Assistant.LlmTelemetry.g.cs", true)]
+    public void Generated_source_matches_the_golden_file_and_compiles(string name, string source, string hintName, bool readsClientTypes)
     {
         GeneratorResult result = GeneratorHarness.Run(source);
 
-        Assert.Single(result.Sources);
         Assert.Equal(hintName, result.Sources[0].HintName);
         Golden.AssertMatches(name, result.Sources[0].SourceText.ToString());
+        if (readsClientTypes)
+        {
+            // The client-library readers are written once per compilation, beside the type files.
+            Assert.Equal(2, result.Sources.Count);
+            Golden.AssertMatches(name + ".Readers", result.Source(ReadersFileName));
+        }
+        else
+        {
+            Assert.Single(result.Sources);
+        }
+
         result.AssertCompilesCleanly();
     }
+
+    private const string ReadersFileName = "LlmTelemetry.Readers.g.cs";
 
     [Fact]
     public void Nested_generic_record_and_ref_struct_types_each_get_a_file_that_compiles()
@@ -35,6 +47,25 @@ public sealed class GeneratorOutputTests
         Golden.AssertMatches("TypeShapes.Point", result.Source("Outer+Point.LlmTelemetry.g.cs"));
         Golden.AssertMatches("TypeShapes.SpanReader", result.Source("SpanReader.LlmTelemetry.g.cs"));
         result.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void An_assembly_that_sees_another_ones_internals_compiles_its_own_readers_without_warnings()
+    {
+        // Both assemblies get an internal LlmTelemetry.Generated.MeaiReaders; the second also sees the first's.
+        GeneratorResult upstream = GeneratorHarness.Run(
+            Scenarios.MeaiChat,
+            "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"UserAssembly\")]");
+        upstream.AssertCompilesCleanly();
+        using var image = new System.IO.MemoryStream();
+        Assert.True(upstream.Output.WithAssemblyName("Upstream").Emit(image).Success);
+
+        GeneratorResult downstream = GeneratorHarness.Run(
+            System.Linq.Enumerable.Append(TestReferences.All, Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray())),
+            Scenarios.MeaiChat.Replace("namespace Contoso.Support", "namespace Contoso.Downstream"));
+
+        Assert.Contains(downstream.Sources, static s => s.HintName == ReadersFileName);
+        downstream.AssertCompilesCleanly();
     }
 
     [Fact]

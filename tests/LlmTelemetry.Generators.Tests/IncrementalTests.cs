@@ -46,7 +46,7 @@ public sealed class IncrementalTests
         GeneratorRunResult run = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         Assert.Contains(run.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("\"gpt-4.1\"", run.GeneratedSources.Single().SourceText.ToString());
+        Assert.Contains("\"gpt-4.1\"", run.GeneratedSources.Single(static s => s.HintName.StartsWith("Contoso.", System.StringComparison.Ordinal)).SourceText.ToString());
     }
 
     [Fact]
@@ -63,8 +63,9 @@ public sealed class IncrementalTests
         // every generator) and compares equal, so grouping and emission are skipped for every file.
         AssertAllCached(run.TrackedSteps[LlmOperationGenerator.TrackingNames.Operations]);
         AssertAllCached(run.TrackedSteps[LlmOperationGenerator.TrackingNames.Files]);
+        AssertAllCached(run.TrackedSteps[LlmOperationGenerator.TrackingNames.Readers]);
         AssertAllCached(run.TrackedOutputSteps.SelectMany(static s => s.Value));
-        Assert.Equal(3, run.GeneratedSources.Length);
+        Assert.Equal(4, run.GeneratedSources.Length); // a file per type and the shared readers
     }
 
     private static string BotFile(int index) => $$"""

@@ -107,6 +107,10 @@ public sealed class ContentCaptureTests
         Assert.Equal(
             """[{"role":"assistant","parts":[{"type":"text","content":"one two three "}],"finish_reason":"stop"}]""",
             capture.SingleSpan().GetTagItem("gen_ai.output.messages"));
+        // A lone [Prompt] string goes through the runtime library's shared recorder, not a generated one.
+        Assert.Equal(
+            """[{"role":"user","parts":[{"type":"text","content":"What is the capital of France?"}]}]""",
+            capture.SingleSpan().GetTagItem("gen_ai.input.messages"));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal static class GuardEmitter
         string recorderLocal = recorder is null ? "null" : "__llmRecorder";
         if (recorder is not null)
         {
-            writer.Lines($"global::LlmTelemetry.Instrumentation.LlmResultRecorder<{resultType}> __llmRecorder = {recorder};");
+            writer.Lines($"{RuntimeNames.ResultRecorder}<{resultType}> __llmRecorder = {recorder};");
         }
 
         writer.Line($"int __llmGuards = {Guarding}.Select({guards}, in {names.Scope});");

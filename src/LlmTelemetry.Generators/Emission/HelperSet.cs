@@ -2,22 +2,15 @@ using System.Collections.Generic;
 
 namespace LlmTelemetry.Generators.Emission;
 
-/// <summary>The helpers one generated file needs in its nested helper class, collected while its methods are written.</summary>
+/// <summary>The members one generated file needs in its nested helper class, collected while its methods are written.</summary>
 internal sealed class HelperSet
 {
     private readonly List<string> _classifications = new();
-
-    public bool MeaiChatResponse { get; set; }
-    public bool MeaiChatResponseUpdate { get; set; }
-    public bool MeaiEmbeddings { get; set; }
-    public bool MeaiMessages { get; set; }
-    public bool OpenAIChatCompletion { get; set; }
-    public bool OpenAIStreamingUpdate { get; set; }
-    public bool OpenAIMessages { get; set; }
-
-    public bool OpenAIResponses => OpenAIChatCompletion || OpenAIStreamingUpdate;
+    private readonly List<(string DelegateType, string Lambda)> _recorders = new();
 
     public IReadOnlyList<string> Classifications => _classifications;
+
+    public IReadOnlyList<(string DelegateType, string Lambda)> Recorders => _recorders;
 
     /// <summary>The member that holds the classification built by <paramref name="expression"/>, one per distinct expression.</summary>
     public string Classification(string expression)
@@ -30,5 +23,21 @@ internal sealed class HelperSet
         }
 
         return $"{RuntimeNames.HelperClass}.Classification{index}";
+    }
+
+    /// <summary>
+    /// The field that holds a recorder lambda, one per distinct lambda of the type: operations that read the same
+    /// arguments and results share one delegate, where inline lambdas would each be compiled and cached apart.
+    /// </summary>
+    public string Recorder(string delegateType, string lambda)
+    {
+        int index = _recorders.IndexOf((delegateType, lambda));
+        if (index < 0)
+        {
+            index = _recorders.Count;
+            _recorders.Add((delegateType, lambda));
+        }
+
+        return $"{RuntimeNames.HelperClass}.Recorder{index}";
     }
 }

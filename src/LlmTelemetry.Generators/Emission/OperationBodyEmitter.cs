@@ -55,6 +55,11 @@ internal static class OperationBodyEmitter
         string startArguments = operation.Request.DataSourceParameter is { } dataSource ? $"{model}, {dataSource}" : model;
 
         RequestRecorder? request = RequestRecorderEmitter.Create(operation, names, helpers);
+        if (request is { IsShared: false })
+        {
+            request = request with { Lambda = Shared(operation, $"{RuntimeNames.RequestRecorder}<{request.StateType}>", request.Lambda, helpers) };
+        }
+
         if (operation.ReturnShape == ReturnShape.AsyncEnumerable)
         {
             EmitStream(writer, operation, descriptor, model, operation.Request.DataSourceParameter ?? "null", call, request, names, helpers);
@@ -130,7 +135,7 @@ internal static class OperationBodyEmitter
         writer.Close();
         writer.Line();
 
-        string? recorder = ResultRecorderEmitter.Create(operation, isChunk: false, names, helpers);
+        string? recorder = SharedResultRecorder(operation, isChunk: false, names, helpers);
         if (operation.Guards.Count > 0)
         {
             GuardEmitter.EmitGuardedCompletion(writer, operation, ordinal, recorder, names);
@@ -174,7 +179,7 @@ internal static class OperationBodyEmitter
         writer.Close();
         writer.Line();
 
-        string? recorder = ResultRecorderEmitter.Create(operation, isChunk: true, names, helpers);
+        string? recorder = SharedResultRecorder(operation, isChunk: true, names, helpers);
         string stateType = request?.StateType ?? "object?";
         writer.Lines(
             $"return {RuntimeNames.StreamTracking}.Track<{operation.ResultType}, {stateType}>(\n" +
@@ -186,6 +191,16 @@ internal static class OperationBodyEmitter
             $"    {Indented(request?.Lambda) ?? "null"},\n" +
             $"    {Indented(recorder) ?? "null"});");
     }
+
+    private static string? SharedResultRecorder(OperationMethodModel operation, bool isChunk, LocalNames names, HelperSet helpers) =>
+        ResultRecorderEmitter.SharedReader(operation)
+        ?? (ResultRecorderEmitter.Create(operation, isChunk, names) is { } lambda
+            ? Shared(operation, $"{RuntimeNames.ResultRecorder}<{operation.ResultType}>", lambda, helpers)
+            : null);
+
+    // A recorder of a generic method may name the method's type parameters, which a field cannot: it stays inline.
+    private static string Shared(OperationMethodModel operation, string delegateType, string lambda, HelperSet helpers) =>
+        operation.TypeParameters.Length == 0 ? helpers.Recorder(delegateType, lambda) : lambda;
 
     /// <summary>The run-time model: a <c>[Model]</c> parameter first, then the model id of the request options.</summary>
     private static string ModelExpression(RequestMappingModel request)

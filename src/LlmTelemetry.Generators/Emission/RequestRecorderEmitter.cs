@@ -14,6 +14,11 @@ internal static class RequestRecorderEmitter
     public static RequestRecorder? Create(OperationMethodModel operation, LocalNames names, HelperSet helpers)
     {
         RequestMappingModel request = operation.Request;
+        if (request is { Options: null, TopK: null, Contents: { Count: 1 } contents } && contents[0] is { Kind: ContentKind.PromptText, Classification: null } prompt)
+        {
+            return new RequestRecorder(prompt.Type, prompt.Name, RuntimeNames.UserPromptRecorder, IsShared: true);
+        }
+
         var stateParameters = new List<(string Name, string Type)>();
         if (request.Options is { } options)
         {
@@ -171,20 +176,16 @@ internal static class RequestRecorderEmitter
                     body.Line($"{s}.SetRetrievalQuery({value}, {classification});");
                     break;
                 case ContentKind.MeaiMessage:
-                    helpers.MeaiMessages = true;
-                    body.Line($"{RuntimeNames.HelperClass}.WriteChatMessage({m}, {value}, {classification}, null);");
+                    body.Line($"{RuntimeNames.MeaiReaders}.WriteChatMessage({m}, {value}, {classification}, null);");
                     break;
                 case ContentKind.MeaiMessages:
-                    helpers.MeaiMessages = true;
-                    body.Line($"{RuntimeNames.HelperClass}.WriteChatMessages({m}, {value}, {classification}, null);");
+                    body.Line($"{RuntimeNames.MeaiReaders}.WriteChatMessages({m}, {value}, {classification}, null);");
                     break;
                 case ContentKind.OpenAIMessage:
-                    helpers.OpenAIMessages = true;
-                    body.Line($"{RuntimeNames.HelperClass}.WriteOpenAIMessage({m}, {value}, {classification});");
+                    body.Line($"{RuntimeNames.OpenAIReaders}.WriteOpenAIMessage({m}, {value}, {classification});");
                     break;
                 case ContentKind.OpenAIMessages:
-                    helpers.OpenAIMessages = true;
-                    body.Line($"{RuntimeNames.HelperClass}.WriteOpenAIMessages({m}, {value}, {classification});");
+                    body.Line($"{RuntimeNames.OpenAIReaders}.WriteOpenAIMessages({m}, {value}, {classification});");
                     break;
             }
         }
@@ -201,5 +202,8 @@ internal static class RequestRecorderEmitter
         string.Concat(text.Split('\n').Select(static line => line.Length == 0 ? string.Empty : "    " + line + "\n"));
 }
 
-/// <summary>A request recorder: the state type, the expression that builds the state, and the lambda.</summary>
-internal sealed record RequestRecorder(string StateType, string StateExpression, string Lambda);
+/// <summary>
+/// A request recorder: the state type, the expression that builds the state, and the lambda — or, when
+/// <paramref name="IsShared"/>, the runtime library's recorder that fits it.
+/// </summary>
+internal sealed record RequestRecorder(string StateType, string StateExpression, string Lambda, bool IsShared = false);

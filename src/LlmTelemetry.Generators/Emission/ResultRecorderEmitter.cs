@@ -5,8 +5,29 @@ namespace LlmTelemetry.Generators.Emission;
 /// <summary>Writes the lambda that records what a result (or one chunk of a stream) carries.</summary>
 internal static class ResultRecorderEmitter
 {
+    /// <summary>
+    /// The recorder of the readers file that reads this result as it is, for a client-library type read by one call;
+    /// otherwise <see langword="null"/> and the operation gets a lambda of its own.
+    /// </summary>
+    public static string? SharedReader(OperationMethodModel operation)
+    {
+        if (operation.Result.UnwrapClientResult || operation.ResultType is null || operation.ResultIsRefLike)
+        {
+            return null;
+        }
+
+        return operation.Result.Kind switch
+        {
+            ResultKind.MeaiChatResponse => $"{RuntimeNames.MeaiReaders}.ChatResponseRecorder",
+            ResultKind.MeaiChatResponseUpdate => $"{RuntimeNames.MeaiReaders}.ChatResponseUpdateRecorder",
+            ResultKind.OpenAIChatCompletion => $"{RuntimeNames.OpenAIReaders}.ChatCompletionRecorder",
+            ResultKind.OpenAIStreamingUpdate => $"{RuntimeNames.OpenAIReaders}.StreamingChatCompletionUpdateRecorder",
+            _ => null,
+        };
+    }
+
     /// <summary>The recorder lambda, or <see langword="null"/> when the result carries nothing LlmTelemetry reads.</summary>
-    public static string? Create(OperationMethodModel operation, bool isChunk, LocalNames names, HelperSet helpers)
+    public static string? Create(OperationMethodModel operation, bool isChunk, LocalNames names)
     {
         ResultMappingModel result = operation.Result;
         if (result.Kind == ResultKind.None || operation.ResultType is null || operation.ResultIsRefLike)
@@ -23,25 +44,19 @@ internal static class ResultRecorderEmitter
                 body.Line(isChunk ? $"{s}.AppendOutputText({value});" : $"{s}.SetOutputText({value});");
                 break;
             case ResultKind.MeaiChatResponse:
-                helpers.MeaiChatResponse = true;
-                helpers.MeaiMessages = true;
-                body.Line($"{RuntimeNames.HelperClass}.RecordChatResponse(ref {s}, {value});");
+                body.Line($"{RuntimeNames.MeaiReaders}.RecordChatResponse(ref {s}, {value});");
                 break;
             case ResultKind.MeaiChatResponseUpdate:
-                helpers.MeaiChatResponseUpdate = true;
-                body.Line($"{RuntimeNames.HelperClass}.RecordChatResponseUpdate(ref {s}, {value});");
+                body.Line($"{RuntimeNames.MeaiReaders}.RecordChatResponseUpdate(ref {s}, {value});");
                 break;
             case ResultKind.MeaiEmbeddings:
-                helpers.MeaiEmbeddings = true;
-                body.Line($"{RuntimeNames.HelperClass}.RecordEmbeddings<{result.EmbeddingType}>(ref {s}, {value});");
+                body.Line($"{RuntimeNames.MeaiReaders}.RecordEmbeddings<{result.EmbeddingType}>(ref {s}, {value});");
                 break;
             case ResultKind.OpenAIChatCompletion:
-                helpers.OpenAIChatCompletion = true;
-                body.Line($"{RuntimeNames.HelperClass}.RecordChatCompletion(ref {s}, {value});");
+                body.Line($"{RuntimeNames.OpenAIReaders}.RecordChatCompletion(ref {s}, {value});");
                 break;
             case ResultKind.OpenAIStreamingUpdate:
-                helpers.OpenAIStreamingUpdate = true;
-                body.Line($"{RuntimeNames.HelperClass}.RecordStreamingChatCompletionUpdate(ref {s}, {value});");
+                body.Line($"{RuntimeNames.OpenAIReaders}.RecordStreamingChatCompletionUpdate(ref {s}, {value});");
                 break;
             case ResultKind.User:
                 WriteUserMembers(body, result, value, isChunk, names);

@@ -8,7 +8,7 @@ namespace LlmTelemetry.Instrumentation;
 /// <param name="state">The arguments.</param>
 /// <remarks>Generated code passes a static lambda, so no delegate is allocated per call.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public delegate void LlmRequestRecorder<TState>(ref LlmOperationScope scope, TState state);
+public delegate void LlmRequestRecorder<in TState>(ref LlmOperationScope scope, TState state);
 
 /// <summary>Records what a result carries (tokens, response model, finish reasons, content) on the scope of its call.</summary>
 /// <typeparam name="TResult">The result type, or the chunk type of a stream.</typeparam>

@@ -1,18 +1,24 @@
+using LlmTelemetry.Generators.Model;
+
 namespace LlmTelemetry.Generators.Emission;
 
 /// <summary>
-/// The helpers that read OpenAI .NET SDK types, written into a file only when one of its operations uses them.
+/// The members of the shared <c>OpenAIReaders</c> class that read OpenAI .NET SDK types: only those the
+/// compilation's operations use.
 /// They use no member the SDK marks experimental, so they compile without suppressing its diagnostics.
 /// </summary>
-internal static class OpenAIHelpersEmitter
+internal static class OpenAIReadersEmitter
 {
     private const string Chat = "global::OpenAI.Chat";
 
-    public static void Emit(SourceWriter writer, HelperSet helpers)
+    public static void Emit(SourceWriter writer, ReaderSet readers)
     {
-        if (helpers.OpenAIChatCompletion)
+        if (readers.OpenAIChatCompletion)
         {
             writer.Lines($$"""
+                // The recorder operations returning this type share (its parameter is contravariant: derived types too).
+                internal static readonly {{RuntimeNames.ResultRecorder}}<{{Chat}}.ChatCompletion?> ChatCompletionRecorder = RecordChatCompletion;
+
                 internal static void RecordChatCompletion(ref {{RuntimeNames.Scope}} scope, {{Chat}}.ChatCompletion? completion)
                 {
                     if (completion is null)
@@ -43,9 +49,12 @@ internal static class OpenAIHelpersEmitter
                 """);
         }
 
-        if (helpers.OpenAIStreamingUpdate)
+        if (readers.OpenAIStreamingUpdate)
         {
             writer.Lines($$"""
+                // The recorder operations returning this type share (its parameter is contravariant: derived types too).
+                internal static readonly {{RuntimeNames.ResultRecorder}}<{{Chat}}.StreamingChatCompletionUpdate?> StreamingChatCompletionUpdateRecorder = RecordStreamingChatCompletionUpdate;
+
                 internal static void RecordStreamingChatCompletionUpdate(ref {{RuntimeNames.Scope}} scope, {{Chat}}.StreamingChatCompletionUpdate? update)
                 {
                     if (update is null)
@@ -77,7 +86,7 @@ internal static class OpenAIHelpersEmitter
                 """);
         }
 
-        if (helpers.OpenAIResponses)
+        if (readers.OpenAIResponses)
         {
             writer.Lines($$"""
                 internal static void RecordUsage(ref {{RuntimeNames.Scope}} scope, {{Chat}}.ChatTokenUsage? usage)
@@ -113,7 +122,7 @@ internal static class OpenAIHelpersEmitter
                 """);
         }
 
-        if (helpers.OpenAIMessages)
+        if (readers.OpenAIMessages)
         {
             writer.Lines($$"""
                 internal static void WriteOpenAIMessages({{RuntimeNames.ContentWriter}} writer, global::System.Collections.Generic.IEnumerable<{{Chat}}.ChatMessage>? messages, {{RuntimeNames.ClassificationSet}}? classification)
@@ -186,7 +195,7 @@ internal static class OpenAIHelpersEmitter
                 """);
         }
 
-        if (helpers.OpenAIChatCompletion || helpers.OpenAIMessages)
+        if (readers.OpenAIChatCompletion || readers.OpenAIMessages)
         {
             writer.Lines($$"""
                 internal static void WriteOpenAIParts({{RuntimeNames.ContentWriter}} writer, {{Chat}}.ChatMessageContent? content, {{RuntimeNames.ClassificationSet}}? classification)

@@ -3,18 +3,22 @@ using LlmTelemetry.Generators.Model;
 namespace LlmTelemetry.Generators.Emission;
 
 /// <summary>
-/// The helpers that read Microsoft.Extensions.AI types: written into a file only when one of its operations
-/// uses them, and only with the members the referenced version has.
+/// The members of the shared <c>MeaiReaders</c> class that read Microsoft.Extensions.AI types: only those the
+/// compilation's operations use, and only with the members the referenced version has.
 /// </summary>
-internal static class MeaiHelpersEmitter
+internal static class MeaiReadersEmitter
 {
     private const string Meai = "global::Microsoft.Extensions.AI";
 
-    public static void Emit(SourceWriter writer, HelperSet helpers, MeaiFeatures features)
+    public static void Emit(SourceWriter writer, ReaderSet readers)
     {
-        if (helpers.MeaiChatResponse)
+        MeaiFeatures features = readers.Meai;
+        if (readers.MeaiChatResponse)
         {
             writer.Lines($$"""
+                // The recorder operations returning this type share (its parameter is contravariant: derived types too).
+                internal static readonly {{RuntimeNames.ResultRecorder}}<{{Meai}}.ChatResponse?> ChatResponseRecorder = RecordChatResponse;
+
                 internal static void RecordChatResponse(ref {{RuntimeNames.Scope}} scope, {{Meai}}.ChatResponse? response)
                 {
                     if (response is null)
@@ -38,9 +42,12 @@ internal static class MeaiHelpersEmitter
                 """);
         }
 
-        if (helpers.MeaiChatResponseUpdate)
+        if (readers.MeaiChatResponseUpdate)
         {
             writer.Lines($$"""
+                // The recorder operations returning this type share (its parameter is contravariant: derived types too).
+                internal static readonly {{RuntimeNames.ResultRecorder}}<{{Meai}}.ChatResponseUpdate?> ChatResponseUpdateRecorder = RecordChatResponseUpdate;
+
                 internal static void RecordChatResponseUpdate(ref {{RuntimeNames.Scope}} scope, {{Meai}}.ChatResponseUpdate? update)
                 {
                     if (update is null)
@@ -74,7 +81,7 @@ internal static class MeaiHelpersEmitter
                 """);
         }
 
-        if (helpers.MeaiChatResponse || helpers.MeaiChatResponseUpdate || helpers.MeaiEmbeddings)
+        if (readers.MeaiUsage)
         {
             string cached = features.UsageCachedInputTokens ? "usage.CachedInputTokenCount" : "null";
             string reasoning = features.UsageReasoningTokens ? "usage.ReasoningTokenCount" : "null";
@@ -102,7 +109,7 @@ internal static class MeaiHelpersEmitter
                 """);
         }
 
-        if (helpers.MeaiEmbeddings)
+        if (readers.MeaiEmbeddings)
         {
             writer.Lines($$"""
                 internal static void RecordEmbeddings<TEmbedding>(ref {{RuntimeNames.Scope}} scope, {{Meai}}.GeneratedEmbeddings<TEmbedding>? embeddings)
@@ -124,7 +131,7 @@ internal static class MeaiHelpersEmitter
                 """);
         }
 
-        if (helpers.MeaiMessages)
+        if (readers.MeaiMessages)
         {
             string reasoningCase = features.ReasoningContent
                 ? $"            case {Meai}.TextReasoningContent reasoning:\n                writer.WriteReasoningPart(reasoning.Text, classification);\n                break;\n"

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+
+namespace LlmTelemetry.Generators.Model;
+
+/// <summary>
+/// Which readers of client-library types (Microsoft.Extensions.AI, OpenAI) the operations of a compilation use:
+/// they are written once per compilation, not once per type, and only those that are used.
+/// </summary>
+internal sealed record ReaderSet(
+    bool MeaiChatResponse,
+    bool MeaiChatResponseUpdate,
+    bool MeaiEmbeddings,
+    bool MeaiMessages,
+    bool OpenAIChatCompletion,
+    bool OpenAIStreamingUpdate,
+    bool OpenAIMessages,
+    MeaiFeatures Meai)
+{
+    public bool IsEmpty => !(MeaiChatResponse || MeaiChatResponseUpdate || MeaiEmbeddings || MeaiMessages || OpenAIChatCompletion || OpenAIStreamingUpdate || OpenAIMessages);
+
+    public bool MeaiUsage => MeaiChatResponse || MeaiChatResponseUpdate || MeaiEmbeddings;
+
+    public bool OpenAIResponses => OpenAIChatCompletion || OpenAIStreamingUpdate;
+
+    /// <summary>The readers that the recorders of <paramref name="operations"/> call (see the recorder emitters).</summary>
+    public static ReaderSet Of(IEnumerable<OperationMethodModel> operations)
+    {
+        bool chatResponse = false, chatResponseUpdate = false, embeddings = false, meaiMessages = false;
+        bool chatCompletion = false, streamingUpdate = false, openAIMessages = false;
+        MeaiFeatures features = MeaiFeatures.None;
+        foreach (OperationMethodModel operation in operations)
+        {
+            features = operation.Meai; // the same for every operation of a compilation
+            switch (operation.Result.Kind)
+            {
+                case ResultKind.MeaiChatResponse:
+                    chatResponse = true;
+                    meaiMessages = true; // it writes the response messages
+                    break;
+                case ResultKind.MeaiChatResponseUpdate:
+                    chatResponseUpdate = true;
+                    break;
+                case ResultKind.MeaiEmbeddings:
+                    embeddings = true;
+                    break;
+                case ResultKind.OpenAIChatCompletion:
+                    chatCompletion = true;
+                    break;
+                case ResultKind.OpenAIStreamingUpdate:
+                    streamingUpdate = true;
+                    break;
+            }
+
+            foreach (ContentParameterModel content in operation.Request.Contents)
+            {
+                meaiMessages |= content.Kind is ContentKind.MeaiMessage or ContentKind.MeaiMessages;
+                openAIMessages |= content.Kind is ContentKind.OpenAIMessage or ContentKind.OpenAIMessages;
+            }
+        }
+
+        return new ReaderSet(chatResponse, chatResponseUpdate, embeddings, meaiMessages, chatCompletion, streamingUpdate, openAIMessages, features);
+    }
+}
