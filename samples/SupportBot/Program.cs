@@ -35,7 +35,9 @@ if (exportOtlp)
 using TracerProvider tracerProvider = tracing.Build();
 using MeterProvider meterProvider = metering.Build();
 
-var assistant = new SupportAssistant(new KnowledgeBaseChatClient(), new HelpCenter());
+ChatBackend backend = ChatBackend.FromEnvironment();
+Console.WriteLine($"Model: {backend.Description}\n");
+var assistant = new SupportAssistant(backend.Client, new HelpCenter(), backend.Model);
 string[] questions =
 [
     "How long does a refund take?",
@@ -52,7 +54,7 @@ foreach (string question in questions)
         ChatResponse response = await assistant.AskAsync(question);
         Console.WriteLine($"A: {response.Text}\n");
     }
-    catch (HttpRequestException exception)
+    catch (Exception exception) when (exception is not OperationCanceledException) // a model that fails: shown, and on the trace
     {
         Console.WriteLine($"A: (failed: {exception.Message})\n");
     }
@@ -63,9 +65,16 @@ using (requests.StartActivity("support request (streamed)"))
     const string question = "When will my shipping arrive?";
     Console.WriteLine($"Q: {question}");
     Console.Write("A: ");
-    await foreach (ChatResponseUpdate update in assistant.StreamAnswerAsync(question))
+    try
     {
-        Console.Write(update.Text);
+        await foreach (ChatResponseUpdate update in assistant.StreamAnswerAsync(question))
+        {
+            Console.Write(update.Text);
+        }
+    }
+    catch (Exception exception) when (exception is not OperationCanceledException) // a model that fails: shown, and on the trace
+    {
+        Console.Write($"(failed: {exception.Message})");
     }
 
     Console.WriteLine("\n");

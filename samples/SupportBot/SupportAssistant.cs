@@ -8,7 +8,12 @@ namespace SupportBot;
 /// The application's model calls. Each is a partial method marked [LlmOperation]; LlmTelemetry writes its body at
 /// build time (see obj/**/generated) and the code that does the work lives in the ...Core method beside it.
 /// </summary>
-public sealed partial class SupportAssistant(IChatClient chat, HelpCenter helpCenter)
+/// <remarks>
+/// The model is chosen at run time (<see cref="ChatBackend"/>), so it is not in the attribute: the generated body reads
+/// it, with the temperature and token limit, from the <see cref="ChatOptions"/> parameter. The provider is "openai" for
+/// every backend, as all of them speak OpenAI's API (the in-process model imitates it).
+/// </remarks>
+public sealed partial class SupportAssistant(IChatClient chat, HelpCenter helpCenter, string model)
 {
     private const string Instructions = "You are a support assistant. Answer from the help center only.";
 
@@ -17,19 +22,24 @@ public sealed partial class SupportAssistant(IChatClient chat, HelpCenter helpCe
     {
         IReadOnlyList<Model.Article> articles = await helpCenter.SearchAsync(question, cancellationToken: cancellationToken);
         string context = string.Join("\n", articles.Select(a => $"[{a.Id}] {a.Text}"));
-        return await AnswerAsync($"{question}\n\nHelp center:\n{context}", cancellationToken);
+        return await AnswerAsync($"{question}\n\nHelp center:\n{context}", Options(), cancellationToken);
     }
 
-    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini", ServerAddress = "api.openai.com", ServerPort = 443)]
+    public IAsyncEnumerable<ChatResponseUpdate> StreamAnswerAsync(string question, CancellationToken cancellationToken = default) =>
+        StreamAsync(question, Options(), cancellationToken);
+
+    [LlmOperation(Provider = "openai")]
     [EvalGuard(typeof(GroundednessCheck), Name = "groundedness", Threshold = 0.5)]
-    public partial Task<ChatResponse> AnswerAsync([Prompt] string question, CancellationToken cancellationToken = default);
+    public partial Task<ChatResponse> AnswerAsync([Prompt] string question, ChatOptions options, CancellationToken cancellationToken = default);
 
-    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini", ServerAddress = "api.openai.com", ServerPort = 443)]
-    public partial IAsyncEnumerable<ChatResponseUpdate> StreamAnswerAsync([Prompt] string question, CancellationToken cancellationToken = default);
+    [LlmOperation(Provider = "openai")]
+    public partial IAsyncEnumerable<ChatResponseUpdate> StreamAsync([Prompt] string question, ChatOptions options, CancellationToken cancellationToken = default);
 
-    private Task<ChatResponse> AnswerCoreAsync(string question, CancellationToken cancellationToken) =>
-        chat.GetResponseAsync([new ChatMessage(ChatRole.System, Instructions), new ChatMessage(ChatRole.User, question)], new ChatOptions { Temperature = 0.2f, MaxOutputTokens = 400 }, cancellationToken);
+    private ChatOptions Options() => new() { ModelId = model, Temperature = 0.2f, MaxOutputTokens = 400 };
 
-    private IAsyncEnumerable<ChatResponseUpdate> StreamAnswerCoreAsync(string question, CancellationToken cancellationToken) =>
-        chat.GetStreamingResponseAsync([new ChatMessage(ChatRole.System, Instructions), new ChatMessage(ChatRole.User, question)], cancellationToken: cancellationToken);
+    private Task<ChatResponse> AnswerCoreAsync(string question, ChatOptions options, CancellationToken cancellationToken) =>
+        chat.GetResponseAsync([new ChatMessage(ChatRole.System, Instructions), new ChatMessage(ChatRole.User, question)], options, cancellationToken);
+
+    private IAsyncEnumerable<ChatResponseUpdate> StreamCoreAsync(string question, ChatOptions options, CancellationToken cancellationToken) =>
+        chat.GetStreamingResponseAsync([new ChatMessage(ChatRole.System, Instructions), new ChatMessage(ChatRole.User, question)], options, cancellationToken);
 }

@@ -68,6 +68,36 @@ public sealed class GeneratorOutputTests
         downstream.AssertCompilesCleanly();
     }
 
+    [Theory]
+    [InlineData("[Prompt] string question, ChatOptions options")]
+    [InlineData("[Prompt] string question, [Model] string model")]
+    [InlineData("[Prompt] string question, [Model] string model, ChatOptions options")]
+    [InlineData("[Prompt] string question, [Model] string? model, ChatOptions? options")]
+    public void Run_time_model_parameters_declared_not_nullable_stay_not_null_for_the_implementation(string parameters)
+    {
+        // Reading the model id must not null-test the parameters themselves: the compiler would then warn when they
+        // are passed on to an implementation that does not accept null.
+        string parameterTypes = parameters.Replace("[Prompt] ", "").Replace("[Model] ", "");
+        GeneratorResult result = GeneratorHarness.Run($$"""
+            using System.Threading.Tasks;
+            using LlmTelemetry;
+            using Microsoft.Extensions.AI;
+
+            namespace Contoso.Models;
+
+            public partial class Bot(IChatClient chat)
+            {
+                [LlmOperation(Provider = "openai")]
+                public partial Task<ChatResponse> AskAsync({{parameters}});
+
+                private Task<ChatResponse> AskCoreAsync({{parameterTypes}}) => chat.GetResponseAsync(question);
+            }
+            """);
+
+        Assert.Contains("__llmModel", result.Sources[0].SourceText.ToString());
+        result.AssertCompilesCleanly();
+    }
+
     [Fact]
     public void Without_client_libraries_user_types_still_generate_and_compile()
     {

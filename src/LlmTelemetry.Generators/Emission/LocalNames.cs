@@ -16,6 +16,7 @@ internal sealed class LocalNames
         Result = Unique("__llmResult");
         Exception = Unique("__llmException");
         Model = Unique("__llmModel");
+        RequestOptions = Unique("__llmRequestOptions");
         LambdaScope = Unique("__llmS");
         LambdaArguments = Unique("__llmA");
         LambdaResult = Unique("__llmR");
@@ -29,6 +30,7 @@ internal sealed class LocalNames
     public string Result { get; }
     public string Exception { get; }
     public string Model { get; }
+    public string RequestOptions { get; }
     public string LambdaScope { get; }
     public string LambdaArguments { get; }
     public string LambdaResult { get; }

@@ -44,12 +44,7 @@ internal static class OperationBodyEmitter
         writer.Line($"{HelperModifiers(operation)} {operation.ReturnType} {instrumented}{operation.TypeParameters}({Parameters(operation, LocalPrefix)})");
         WriteConstraints(writer, operation);
         writer.Open();
-        string model = ModelExpression(operation.Request);
-        if (model != "null")
-        {
-            writer.Line($"string? {names.Model} = {model};");
-            model = names.Model;
-        }
+        string model = WriteModel(writer, operation.Request, names);
 
         // Start(descriptor, model) or, for a retrieval with a [DataSource] parameter, Start(descriptor, model, dataSource).
         string startArguments = operation.Request.DataSourceParameter is { } dataSource ? $"{model}, {dataSource}" : model;
@@ -202,19 +197,37 @@ internal static class OperationBodyEmitter
     private static string Shared(OperationMethodModel operation, string delegateType, string lambda, HelperSet helpers) =>
         operation.TypeParameters.Length == 0 ? helpers.Recorder(delegateType, lambda) : lambda;
 
-    /// <summary>The run-time model: a <c>[Model]</c> parameter first, then the model id of the request options.</summary>
-    private static string ModelExpression(RequestMappingModel request)
+    /// <summary>
+    /// Writes the run-time model into a local — a <c>[Model]</c> parameter first, then the model id of the request
+    /// options — and returns the local, or <c>null</c> when the model is only known at compile time.
+    /// </summary>
+    /// <remarks>
+    /// The null tests read copies: a <c>?.</c> on a parameter declared not nullable would make the compiler treat it as
+    /// maybe-null afterwards, and the call to the implementation would warn.
+    /// </remarks>
+    private static string WriteModel(SourceWriter writer, RequestMappingModel request, LocalNames names)
     {
-        string? optionsModel = request.Options is { Kind: OptionsKind.MeaiChat or OptionsKind.MeaiEmbedding } options
-            ? $"{options.Name}?.ModelId"
+        string? options = request.Options is { Kind: OptionsKind.MeaiChat or OptionsKind.MeaiEmbedding } optionsParameter
+            ? optionsParameter.Name
             : null;
-        return (request.ModelParameter, optionsModel) switch
+        if (request.ModelParameter is null && options is null)
         {
-            (null, null) => "null",
-            ({ } parameter, null) => parameter,
-            (null, { } fromOptions) => fromOptions,
-            ({ } parameter, { } fromOptions) => $"{parameter} ?? {fromOptions}",
-        };
+            return "null";
+        }
+
+        if (options is not null)
+        {
+            writer.Line($"var {names.RequestOptions} = {options};");
+        }
+
+        string fromOptions = $"{names.RequestOptions}?.ModelId";
+        writer.Line($"string? {names.Model} = {request.ModelParameter ?? fromOptions};");
+        if (options is not null && request.ModelParameter is not null)
+        {
+            writer.Line($"{names.Model} ??= {fromOptions};");
+        }
+
+        return names.Model;
     }
 
     private static string? Indented(string? multiline) => multiline?.Replace("\n", "\n    ");

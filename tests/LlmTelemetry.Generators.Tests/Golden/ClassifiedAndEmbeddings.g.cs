@@ -51,7 +51,8 @@ namespace Contoso.Compliance
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.GeneratedEmbeddings<global::Microsoft.Extensions.AI.Embedding<float>>> __LlmTelemetry_Instrumented1(global::System.Collections.Generic.IEnumerable<string> values, global::Microsoft.Extensions.AI.EmbeddingGenerationOptions? options)
         {
-            string? __llmModel = options?.ModelId;
+            var __llmRequestOptions = options;
+            string? __llmModel = __llmRequestOptions?.ModelId;
             var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation1, __llmModel);
             global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.GeneratedEmbeddings<global::Microsoft.Extensions.AI.Embedding<float>>> __llmResult;
             try

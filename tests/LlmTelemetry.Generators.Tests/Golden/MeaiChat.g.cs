@@ -21,7 +21,8 @@ namespace Contoso.Support
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> __LlmTelemetry_Instrumented0(string question, global::Microsoft.Extensions.AI.ChatOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
-            string? __llmModel = options?.ModelId;
+            var __llmRequestOptions = options;
+            string? __llmModel = __llmRequestOptions?.ModelId;
             var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation0, __llmModel);
             __llmScope.RecordRequest<(global::Microsoft.Extensions.AI.ChatOptions?, string)>((options, question), __LlmTelemetry.Recorder0);
             global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> __llmResult;
