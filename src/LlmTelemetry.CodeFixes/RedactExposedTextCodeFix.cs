@@ -19,7 +19,7 @@ namespace LlmTelemetry.CodeFixes;
 /// <summary>
 /// For prompt or completion text written to a log, the console, a span or an exception message (LLMT1001–LLMT1004):
 /// wrap the part of the value that carries the text in a redaction call — <c>LlmContent.Redact</c>, or a
-/// <c>Redactor</c> the type already holds — or write its length instead.
+/// <c>Redactor</c> the type already holds — or write its fingerprint (<c>LlmContent.Fingerprint</c>) or its length instead.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RedactExposedTextCodeFix)), Shared]
 public sealed class RedactExposedTextCodeFix : CodeFixProvider
@@ -27,6 +27,7 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
     public const string RedactWithLlmContentKey = "LlmTelemetry.RedactWithLlmContent";
     public const string RedactWithMemberKey = "LlmTelemetry.RedactWithMember";
     public const string LengthKey = "LlmTelemetry.LogLength";
+    public const string FingerprintKey = "LlmTelemetry.LogFingerprint";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         DiagnosticIds.TextLogged, DiagnosticIds.TextWrittenToConsole, DiagnosticIds.TextRecordedOnSpan, DiagnosticIds.TextInExceptionMessage);
@@ -52,7 +53,7 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
             if (model.Compilation.GetTypeByMetadataName("LlmTelemetry.LlmContent") is not null)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create("Redact with LlmContent.Redact", ct => ReplaceAsync(context.Document, text, RedactWithLlmContent(text), ct), RedactWithLlmContentKey),
+                    CodeAction.Create("Redact with LlmContent.Redact", ct => ReplaceAsync(context.Document, text, LlmContentCall("Redact", text), ct), RedactWithLlmContentKey),
                     diagnostic);
             }
 
@@ -60,6 +61,13 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
             {
                 context.RegisterCodeFix(
                     CodeAction.Create($"Redact with '{redactor.Name}'", ct => ReplaceAsync(context.Document, text, RedactWith(redactor, text), ct), RedactWithMemberKey),
+                    diagnostic);
+            }
+
+            if (model.Compilation.GetTypeByMetadataName("LlmTelemetry.LlmContent") is { } content && !content.GetMembers("Fingerprint").IsEmpty)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Write a fingerprint (hash) instead", ct => ReplaceAsync(context.Document, text, LlmContentCall("Fingerprint", text), ct), FingerprintKey),
                     diagnostic);
             }
 
@@ -105,9 +113,9 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
     private static bool IsPrimaryConstructorParameter(IParameterSymbol parameter) =>
         parameter.ContainingSymbol.DeclaringSyntaxReferences.Any(static r => r.GetSyntax() is TypeDeclarationSyntax);
 
-    private static ExpressionSyntax RedactWithLlmContent(ExpressionSyntax text) =>
+    private static ExpressionSyntax LlmContentCall(string method, ExpressionSyntax text) =>
         SyntaxFactory.InvocationExpression(
-                SyntaxFactory.ParseExpression("global::LlmTelemetry.LlmContent.Redact").WithAdditionalAnnotations(Simplifier.Annotation),
+                SyntaxFactory.ParseExpression("global::LlmTelemetry.LlmContent." + method).WithAdditionalAnnotations(Simplifier.Annotation),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(text.WithoutTrivia()))))
             .WithTriviaFrom(text);
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Compliance.Classification;
 
 namespace LlmTelemetry;
@@ -20,4 +22,43 @@ public static class LlmContent
     [Redactor]
     public static string Redact(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : LlmTelemetrySettings.Current.RedactorProvider?.GetRedactor(Classification).Redact(text) ?? string.Empty;
+
+    /// <summary>
+    /// A short fingerprint of <paramref name="text"/> — <c>sha256:</c> and the first 16 hexadecimal digits of the SHA-256
+    /// of its UTF-8 bytes — to log in its place: the same text always gives the same fingerprint, so log lines about one
+    /// prompt can be correlated, and the text cannot be read back from it.
+    /// </summary>
+    /// <param name="text">Prompt or completion text.</param>
+    /// <returns>The fingerprint; empty when <paramref name="text"/> is <see langword="null"/>.</returns>
+    /// <remarks>
+    /// A hash hides text that cannot be guessed. A short or predictable value ("yes", an order number) can be found by
+    /// hashing candidates; redact those instead.
+    /// </remarks>
+    [Redactor]
+    public static string Fingerprint(string? text)
+    {
+        if (text is null)
+        {
+            return string.Empty;
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+#if NET
+        byte[] hash = SHA256.HashData(bytes);
+#else
+        byte[] hash;
+        using (SHA256 sha256 = SHA256.Create())
+        {
+            hash = sha256.ComputeHash(bytes);
+        }
+#endif
+        const string Digits = "0123456789abcdef";
+        var fingerprint = new StringBuilder("sha256:", 7 + 16);
+        for (int i = 0; i < 8; i++)
+        {
+            fingerprint.Append(Digits[hash[i] >> 4]).Append(Digits[hash[i] & 0xF]);
+        }
+
+        return fingerprint.ToString();
+    }
 }

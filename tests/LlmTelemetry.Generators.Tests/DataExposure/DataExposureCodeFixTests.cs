@@ -54,6 +54,22 @@ public sealed class DataExposureCodeFixTests
     }
 
     [Fact]
+    public async Task Write_a_fingerprint_instead()
+    {
+        await CodeFixVerifier<DataExposureAnalyzer, RedactExposedTextCodeFix>.VerifyAsync(Before, DataExposureFlowTests.Usings + """
+            public class Bot(IChatClient chat, ILogger<Bot> logger)
+            {
+                public async Task AskAsync()
+                {
+                    var response = await chat.GetResponseAsync("hi");
+                    logger.LogInformation("Answer: {Answer}", LlmContent.Fingerprint(response.Text));
+                    Console.WriteLine($"Answer: {LlmContent.Fingerprint(response.Text)}");
+                }
+            }
+            """, equivalenceKey: RedactExposedTextCodeFix.FingerprintKey);
+    }
+
+    [Fact]
     public async Task Redact_with_the_Redactor_the_type_holds()
     {
         await CodeFixVerifier<DataExposureAnalyzer, RedactExposedTextCodeFix>.VerifyAsync(DataExposureFlowTests.Usings + """
