@@ -63,6 +63,28 @@ public sealed class RawContentCaptureAnalyzerTests
     }
 
     [Fact]
+    public async Task Not_reported_in_an_if_DEBUG_region_and_reported_after_it()
+    {
+        // DEBUG defined, as in a Debug build: the region is compiled, and still development-only.
+        await Verify.VerifyAsync("#define DEBUG\n" + DataExposureFlowTests.Usings + """
+            public static class Setup
+            {
+                public static void Configure(LlmTelemetryOptions options)
+                {
+            #if DEBUG
+                    options.CaptureMessageContent = true;
+            #if NET
+                    options.CaptureMessageContent = true;
+            #endif
+            #endif
+                    {|#0:options.CaptureMessageContent = {|#1:true|}|};
+                }
+            }
+            """,
+            Verify.Diagnostic("LLMT1005").WithLocation(0).WithLocation(1).WithArguments("'LlmTelemetryOptions.CaptureMessageContent = true'"));
+    }
+
+    [Fact]
     public async Task The_else_branch_of_a_development_check_is_not_development()
     {
         await Verify.VerifyAsync(DataExposureFlowTests.Usings + "using Microsoft.Extensions.Hosting;\n" + """
