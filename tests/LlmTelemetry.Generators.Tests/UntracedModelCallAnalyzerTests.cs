@@ -218,6 +218,35 @@ public sealed class UntracedModelCallAnalyzerTests
     }
 
     [Fact]
+    public async Task Wrappers_marked_ModelCall_are_model_calls_checked_at_their_callers()
+    {
+        await Verify.VerifyAsync(
+            Usings + """
+            namespace Contoso
+            {
+                public class Gateway(IChatClient chat)
+                {
+                    // Inside the wrapper nothing is reported: its callers are checked instead.
+                    [ModelCall]
+                    public async Task<string> SendAsync(string prompt) => (await chat.GetResponseAsync(prompt)).Text;
+
+                    public Task<ChatResponse> Unmarked(string prompt) => chat.{|LLMT2002:GetResponseAsync|}(prompt);
+                }
+
+                public partial class Bot
+                {
+                    public Task<string> AskAsync(string question) => new Gateway(null!).{|LLMT2001:SendAsync|}(question);
+
+                    [LlmOperation(Provider = "contoso", Model = "m")]
+                    public partial Task<string> TracedAsync(string question);
+
+                    private Task<string> TracedCoreAsync(string question) => new Gateway(null!).SendAsync(question);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Severity_and_suppression_through_editorconfig()
     {
         await Verify.VerifyAsync(

@@ -20,6 +20,12 @@ internal sealed class ModelCallCatalog
     private readonly INamedTypeSymbol? _skChatCompletion;
     private readonly INamedTypeSymbol? _skChatCompletionExtensions;
     private readonly INamedTypeSymbol? _skKernelExtensions;
+    private readonly INamedTypeSymbol? _modelCallAttribute;
+    private readonly IAssemblySymbol _sourceAssembly;
+
+    // Whether an assembly can declare [ModelCall] methods (it is this compilation, or references LlmTelemetry), so that
+    // the attributes of methods elsewhere are never read.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IAssemblySymbol, bool> _canMarkModelCalls = new(SymbolEqualityComparer.Default);
 
     // Built once per compilation and shared by the analyzers that recognise model calls.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, ModelCallCatalog> s_byCompilation = new();
@@ -40,10 +46,15 @@ internal sealed class ModelCallCatalog
         _skKernelExtensions = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.KernelExtensions");
         DelegatingChatClient = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DelegatingChatClient");
         ActivitySource = compilation.GetTypeByMetadataName("System.Diagnostics.ActivitySource");
+        _modelCallAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.ModelCallAttribute");
+        _sourceAssembly = compilation.Assembly;
     }
 
     public bool IsEmpty =>
         _chatClient is null && _embeddingGenerator is null && _openAIChatClient is null && _openAIEmbeddingClient is null && _skChatCompletion is null;
+
+    /// <summary>Whether methods may be marked <c>[ModelCall]</c> (the compilation references LlmTelemetry).</summary>
+    public bool RecognisesMarkedModelCalls => _modelCallAttribute is not null;
 
     public INamedTypeSymbol? DelegatingChatClient { get; }
 
@@ -99,8 +110,30 @@ internal sealed class ModelCallCatalog
             return new ModelApi(ModelFamily.SemanticKernel, Streaming: name.Contains("Streaming"));
         }
 
-        // Wrappers a team declares in .editorconfig: llmtelemetry.model_call_methods = Contoso.Ai.Gateway.SendAsync, …
-        return !configured.IsEmpty && configured.Contains(type.ToDisplayString() + "." + name) ? new ModelApi(ModelFamily.Configured, Streaming: false) : null;
+        // Wrappers a team declares: marked [ModelCall], or in .editorconfig: llmtelemetry.model_call_methods = Contoso.Ai.Gateway.SendAsync, …
+        return IsMarkedModelCall(original) || (!configured.IsEmpty && configured.Contains(type.ToDisplayString() + "." + name))
+            ? new ModelApi(ModelFamily.Configured, Streaming: false)
+            : null;
+    }
+
+    private bool IsMarkedModelCall(IMethodSymbol method)
+    {
+        if (_modelCallAttribute is null || method.ContainingAssembly is not { } assembly
+            || !_canMarkModelCalls.GetOrAdd(assembly, a => SymbolEqualityComparer.Default.Equals(a, _sourceAssembly)
+                || a.Modules.Any(static m => m.ReferencedAssemblies.Any(static r => r.Name == "LlmTelemetry"))))
+        {
+            return false;
+        }
+
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _modelCallAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public bool IsChatClientType(ITypeSymbol type) => Implements(type, _chatClient);

@@ -74,7 +74,7 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
         }
 
         ImmutableHashSet<string> configured = configuredByTree.GetOrAdd(invocation.Syntax.SyntaxTree, tree => ConfiguredMethods(context, tree));
-        if (catalog.IsEmpty && configured.IsEmpty)
+        if (catalog.IsEmpty && configured.IsEmpty && !catalog.RecognisesMarkedModelCalls)
         {
             return;
         }
@@ -82,6 +82,11 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
         if (catalog.Classify(invocation.TargetMethod, configured) is not { } api)
         {
             return;
+        }
+
+        if (enclosing is not null && catalog.Classify(enclosing, configured) is { Family: ModelFamily.Configured })
+        {
+            return; // inside a declared wrapper: the calls to the wrapper are checked instead
         }
 
         if (enclosing is not null && implementations?.OperationOf(enclosing) is not null)

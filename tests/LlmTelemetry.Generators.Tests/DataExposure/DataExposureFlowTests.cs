@@ -53,6 +53,29 @@ public sealed class DataExposureFlowTests
     }
 
     [Fact]
+    public async Task A_prompt_sent_to_a_wrapper_marked_ModelCall()
+    {
+        await Verify.VerifyAsync(Usings + """
+            public class Gateway
+            {
+                [ModelCall]
+                public Task<string> SendAsync(string prompt) => Task.FromResult(prompt);
+            }
+
+            public class Bot(Gateway gateway, ILogger<Bot> logger)
+            {
+                public async Task AskAsync(string question)
+                {
+                    logger.LogDebug("Asking {Question}", {|#0:question|});
+                    string answer = await gateway.SendAsync({|#1:question|});
+                    logger.LogDebug("Answer {Length}", answer.Length);
+                }
+            }
+            """,
+            Verify.Diagnostic("LLMT1001").WithLocation(0).WithLocation(1).WithArguments("The prompt 'question' (sent to the model by 'SendAsync')", "LogDebug"));
+    }
+
+    [Fact]
     public async Task Through_a_StringBuilder_and_interpolation()
     {
         await Verify.VerifyAsync(Usings + """
