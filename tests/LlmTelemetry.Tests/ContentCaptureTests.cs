@@ -201,26 +201,4 @@ public sealed class ContentCaptureTests
             Assert.True(part.TryGetProperty(required.GetString()!, out _), $"A '{type}' part lacks '{required.GetString()}'.");
         }
     }
-
-    private sealed class StarRedactorProvider : IRedactorProvider
-    {
-        public static DataClassificationSet? LastClassification { get; private set; }
-
-        public Redactor GetRedactor(DataClassificationSet classifications)
-        {
-            LastClassification = classifications;
-            return new StarRedactor();
-        }
-    }
-
-    private sealed class StarRedactor : Redactor
-    {
-        public override int GetRedactedLength(ReadOnlySpan<char> input) => 3;
-
-        public override int Redact(ReadOnlySpan<char> source, Span<char> destination)
-        {
-            "***".AsSpan().CopyTo(destination);
-            return 3;
-        }
-    }
 }

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using LlmTelemetry.Tests.Infrastructure;
 using Microsoft.Extensions.Compliance.Classification;
-using Microsoft.Extensions.Compliance.Redaction;
 using Xunit;
 
 namespace LlmTelemetry.Tests;
@@ -29,10 +28,10 @@ public sealed class LlmContentTests
     [Fact]
     public void Redact_uses_the_configured_provider_and_erases_without_one()
     {
-        using (new TelemetryCapture(configure: options => options.RedactorProvider = new FixedRedactorProvider()))
+        using (new TelemetryCapture(configure: options => options.RedactorProvider = new StarRedactorProvider()))
         {
-            Assert.Equal("<redacted>", LlmContent.Redact(Prompt));
-            Assert.Equal(new DataClassificationSet(LlmContent.Classification), FixedRedactorProvider.LastClassification);
+            Assert.Equal("***", LlmContent.Redact(Prompt));
+            Assert.Equal(new DataClassificationSet(LlmContent.Classification), StarRedactorProvider.LastClassification);
         }
 
         using (new TelemetryCapture())
@@ -41,27 +40,5 @@ public sealed class LlmContentTests
         }
 
         Assert.Equal(string.Empty, LlmContent.Redact(null));
-    }
-
-    private sealed class FixedRedactorProvider : IRedactorProvider
-    {
-        public static DataClassificationSet? LastClassification { get; private set; }
-
-        public Redactor GetRedactor(DataClassificationSet classifications)
-        {
-            LastClassification = classifications;
-            return new FixedRedactor();
-        }
-    }
-
-    private sealed class FixedRedactor : Redactor
-    {
-        public override int GetRedactedLength(ReadOnlySpan<char> input) => "<redacted>".Length;
-
-        public override int Redact(ReadOnlySpan<char> source, Span<char> destination)
-        {
-            "<redacted>".AsSpan().CopyTo(destination);
-            return "<redacted>".Length;
-        }
     }
 }
