@@ -17,14 +17,14 @@ internal static class ReadersFileEmitter
         writer.Line("#nullable enable");
         writer.Line();
         writer.Open($"namespace {RuntimeNames.ReadersNamespace}");
-        if (readers.MeaiChatResponse || readers.MeaiChatResponseUpdate || readers.MeaiEmbeddings || readers.MeaiMessages)
+        if (readers.UsesMeai)
         {
             OpenClass(writer, RuntimeNames.MeaiReadersClass, "Microsoft.Extensions.AI");
             MeaiReadersEmitter.Emit(writer, readers);
             writer.Close();
         }
 
-        if (readers.OpenAIResponses || readers.OpenAIMessages)
+        if (readers.UsesOpenAI)
         {
             OpenClass(writer, RuntimeNames.OpenAIReadersClass, "OpenAI");
             OpenAIReadersEmitter.Emit(writer, readers);

@@ -16,7 +16,13 @@ internal sealed record ReaderSet(
     bool OpenAIMessages,
     MeaiFeatures Meai)
 {
-    public bool IsEmpty => !(MeaiChatResponse || MeaiChatResponseUpdate || MeaiEmbeddings || MeaiMessages || OpenAIChatCompletion || OpenAIStreamingUpdate || OpenAIMessages);
+    public bool IsEmpty => !UsesMeai && !UsesOpenAI;
+
+    /// <summary>Whether any Microsoft.Extensions.AI reader is used (the file then has a <c>MeaiReaders</c> class).</summary>
+    public bool UsesMeai => MeaiUsage || MeaiMessages;
+
+    /// <summary>Whether any OpenAI reader is used (the file then has an <c>OpenAIReaders</c> class).</summary>
+    public bool UsesOpenAI => OpenAIResponses || OpenAIMessages;
 
     public bool MeaiUsage => MeaiChatResponse || MeaiChatResponseUpdate || MeaiEmbeddings;
 
