@@ -222,10 +222,12 @@ internal static class Scenarios
         """;
 
     public const string Guards = """
+        using System.Collections.Generic;
         using System.Threading;
         using System.Threading.Tasks;
         using LlmTelemetry;
         using Microsoft.Extensions.AI;
+        using Microsoft.Extensions.AI.Evaluation;
 
         namespace Contoso.Guarded;
 
@@ -234,9 +236,27 @@ internal static class Scenarios
             public ValueTask<LlmEvaluation> EvaluateAsync(LlmEvaluationContext context, CancellationToken cancellationToken) => new(new LlmEvaluation(1, true));
         }
 
-        public partial class Assistant(IChatClient chat, ILlmEvaluator toxicity)
+        /// <summary>A Microsoft.Extensions.AI.Evaluation evaluator: the generated adapter runs it.</summary>
+        public sealed class Coherence : IEvaluator
         {
+            public IReadOnlyCollection<string> EvaluationMetricNames => ["Coherence"];
+
+            public ValueTask<EvaluationResult> EvaluateAsync(IEnumerable<ChatMessage> messages, ChatResponse modelResponse, ChatConfiguration? chatConfiguration = null, IEnumerable<EvaluationContext>? additionalContext = null, CancellationToken cancellationToken = default) =>
+                new(new EvaluationResult(new NumericMetric("Coherence", 4)));
+        }
+
+        public partial class Assistant(IChatClient chat, ILlmEvaluator toxicity, ChatConfiguration judge)
+        {
+            private readonly ChatConfiguration _judge = judge;
+
             private ILlmEvaluator Toxicity { get; } = toxicity;
+
+            [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+            [EvalGuard(typeof(Coherence), ChatConfiguration = nameof(_judge), OnFailure = GuardAction.Throw)]
+            [EvalGuard(typeof(Coherence), Name = "coherence-unjudged", SampleRate = 0.5)]
+            public partial IAsyncEnumerable<ChatResponseUpdate> StreamAsync(IList<ChatMessage> messages);
+
+            private IAsyncEnumerable<ChatResponseUpdate> StreamCoreAsync(IList<ChatMessage> messages) => chat.GetStreamingResponseAsync(messages);
 
             [LlmOperation(Provider = "openai", Model = "gpt-4o")]
             [EvalGuard(typeof(Groundedness), Threshold = 0.7, OnFailure = GuardAction.Fallback, Fallback = nameof(SafeAnswerAsync), SampleRate = 0.25)]

@@ -478,6 +478,22 @@ public sealed class UsageAnalyzerTests
             """);
     }
 
+    private const string MeaiEvaluators = """
+        public sealed class Coherence : Microsoft.Extensions.AI.Evaluation.IEvaluator
+        {
+            public IReadOnlyCollection<string> EvaluationMetricNames => new[] { "Coherence" };
+
+            public ValueTask<Microsoft.Extensions.AI.Evaluation.EvaluationResult> EvaluateAsync(
+                IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages,
+                Microsoft.Extensions.AI.ChatResponse modelResponse,
+                Microsoft.Extensions.AI.Evaluation.ChatConfiguration? chatConfiguration = null,
+                IEnumerable<Microsoft.Extensions.AI.Evaluation.EvaluationContext>? additionalContext = null,
+                System.Threading.CancellationToken cancellationToken = default) =>
+                new(new Microsoft.Extensions.AI.Evaluation.EvaluationResult());
+        }
+
+        """;
+
     private const string Evaluators = """
         public sealed class Judge : ILlmEvaluator
         {
@@ -547,6 +563,54 @@ public sealed class UsageAnalyzerTests
     }
 
     [Fact]
+    public async Task Microsoft_Extensions_AI_Evaluation_evaluators_are_accepted_by_type_and_by_member_with_a_chat_configuration()
+    {
+        await Verify.VerifyAsync(Prelude + MeaiEvaluators + """
+            public partial class Bot(Microsoft.Extensions.AI.Evaluation.IEvaluator relevance, Microsoft.Extensions.AI.Evaluation.ChatConfiguration judge)
+            {
+                private readonly Microsoft.Extensions.AI.Evaluation.IEvaluator _relevance = relevance;
+                private Microsoft.Extensions.AI.Evaluation.ChatConfiguration Judge { get; } = judge;
+
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                [EvalGuard(typeof(Coherence), ChatConfiguration = nameof(Judge), OnFailure = GuardAction.Throw)]
+                [EvalGuard(Evaluator = nameof(_relevance), ChatConfiguration = nameof(Judge), Threshold = 4)]
+                [EvalGuard(typeof(Coherence), Name = "unjudged", Mode = GuardMode.Background)]
+                public partial Task<Microsoft.Extensions.AI.ChatResponse> AskAsync([Prompt] string q);
+
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                [EvalGuard(typeof(Coherence), OnFailure = GuardAction.Throw)]
+                public partial IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> StreamAsync([Prompt] string q);
+
+                private Task<Microsoft.Extensions.AI.ChatResponse> AskCoreAsync(string q) => Task.FromResult(new Microsoft.Extensions.AI.ChatResponse());
+
+                private IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> StreamCoreAsync(string q) => null!;
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), ChatConfiguration = nameof(Judge))|}]", "a configuration for an ILlmEvaluator")]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(Coherence), ChatConfiguration = nameof(_name))|}]", "a configuration member of the wrong type")]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(Coherence), ChatConfiguration = \"Missing\")|}]", "no such configuration member")]
+    public async Task LLMT0017_invalid_chat_configurations(string guard, string because)
+    {
+        Assert.NotEmpty(because);
+        await Verify.VerifyAsync(Prelude + Evaluators + MeaiEvaluators + $$"""
+            public partial class Bot(Microsoft.Extensions.AI.Evaluation.ChatConfiguration judge)
+            {
+                private Microsoft.Extensions.AI.Evaluation.ChatConfiguration Judge { get; } = judge;
+                private readonly string _name = "";
+
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                {{guard}}
+                public partial Task<Reply> AskAsync([Prompt] string q);
+
+                private Task<Reply> AskCoreAsync(string q) => Task.FromResult(new Reply());
+            }
+            """);
+    }
+
+    [Fact]
     public async Task LLMT0017_guards_on_results_that_cannot_be_judged_or_outside_an_operation()
     {
         await Verify.VerifyAsync(Prelude + Evaluators + """
@@ -557,7 +621,7 @@ public sealed class UsageAnalyzerTests
                 public partial Task WarmAsync();
 
                 [LlmOperation("execute_tool", Provider = "openai", Model = "gpt-4o")]
-                [{|LLMT0017:EvalGuard(typeof(Judge))|}]
+                [{|LLMT0017:EvalGuard(typeof(Judge), OnFailure = GuardAction.Fallback, Fallback = nameof(StreamCoreAsync))|}]
                 public partial IAsyncEnumerable<string> StreamAsync();
 
                 [{|LLMT0017:EvalGuard(typeof(Judge))|}]

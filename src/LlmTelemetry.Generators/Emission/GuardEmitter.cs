@@ -37,43 +37,115 @@ internal static class GuardEmitter
         writer.Close();
         writer.Line();
 
-        string evaluators = "null";
-        if (operation.Guards.Any(static g => g.EvaluatorMember is not null))
-        {
-            // Evaluators held by members are read per call (they may come from dependency injection); a getter that
-            // throws costs the guard, never the call.
-            string owner = operation.IsStatic ? string.Empty : "this.";
-            string items = string.Join(", ", operation.Guards.Select(g => g.EvaluatorMember is null ? "null" : owner + g.EvaluatorMember));
-            writer.Line($"{Evaluator}?[]? __llmEvaluators = null;");
-            writer.Open("try");
-            writer.Line($"__llmEvaluators = new {Evaluator}?[] {{ {items} }};");
-            writer.Close();
-            writer.Open($"catch ({RuntimeNames.Exception} __llmEvaluatorError)");
-            writer.Line($"{Guarding}.ReportFailure(__llmEvaluatorError);");
-            writer.Close();
-            writer.Line();
-            evaluators = "__llmEvaluators";
-        }
-
-        string input = operation.Request.Contents.FirstOrDefault(static c => c.Kind is ContentKind.PromptText or ContentKind.RetrievalQuery)?.Name ?? "null";
+        string evaluators = EmitEvaluators(writer, operation, ordinal);
         string output = OutputReader(operation) ?? "null";
         string fallback = Fallback(operation) ?? "null";
-        writer.Line($"var __llmCall = new global::LlmTelemetry.Instrumentation.LlmGuardedCall<{resultType}>({guards}, __llmGuards, {evaluators}, {input}, {output}, {fallback});");
+        writer.Line($"var __llmCall = new global::LlmTelemetry.Instrumentation.LlmGuardedCall<{resultType}>({guards}, __llmGuards, {evaluators}, {Input(operation)}, {Request(operation)}, {output}, {fallback});");
         writer.Line(operation.ReturnShape == ReturnShape.Value
             ? $"return {Guarding}.Complete<{resultType}>({names.Result}, ref {names.Scope}, {recorderLocal}, __llmCall);"
             : $"return {Guarding}.Track<{resultType}>({names.Result}, {names.Scope}, {recorderLocal}, __llmCall);");
     }
 
+    /// <summary>
+    /// Writes what the guards of a stream read — evaluators, input, how to read a chunk's text — and returns the local
+    /// that holds it; which guards run is decided when the stream is enumerated.
+    /// </summary>
+    public static string EmitGuardedStream(SourceWriter writer, OperationMethodModel operation, int ordinal)
+    {
+        string evaluators = EmitEvaluators(writer, operation, ordinal);
+        string chunkText = OutputReader(operation) ?? "null";
+        writer.Line($"var __llmGuarded = new global::LlmTelemetry.Instrumentation.LlmGuardedStream<{operation.ResultType}>({RuntimeNames.HelperClass}.Guards{ordinal}, {evaluators}, {Input(operation)}, {Request(operation)}, {chunkText});");
+        writer.Line();
+        return "__llmGuarded";
+    }
+
+    // Evaluators held by members are read per call (they may come from dependency injection), and so is the chat
+    // configuration of a Microsoft.Extensions.AI.Evaluation evaluator; a getter that throws costs the guard, never the call.
+    private static string EmitEvaluators(SourceWriter writer, OperationMethodModel operation, int ordinal)
+    {
+        if (!operation.Guards.Any(static g => g.ReadPerCall))
+        {
+            return "null";
+        }
+
+        string owner = operation.IsStatic ? string.Empty : "this.";
+        string items = string.Join(", ", operation.Guards.Select((g, i) => PerCallEvaluator(g, owner, ordinal, i)));
+        writer.Line($"{Evaluator}?[]? __llmEvaluators = null;");
+        writer.Open("try");
+        writer.Line($"__llmEvaluators = new {Evaluator}?[] {{ {items} }};");
+        writer.Close();
+        writer.Open($"catch ({RuntimeNames.Exception} __llmEvaluatorError)");
+        writer.Line($"{Guarding}.ReportFailure(__llmEvaluatorError);");
+        writer.Close();
+        writer.Line();
+        return "__llmEvaluators";
+    }
+
+    private static string PerCallEvaluator(GuardModel guard, string owner, int ordinal, int index)
+    {
+        if (!guard.ReadPerCall)
+        {
+            return "null";
+        }
+
+        if (!guard.IsMeaiEvaluator)
+        {
+            return owner + guard.EvaluatorMember;
+        }
+
+        // An evaluator type given a configuration per call is still created once, in a field of the helper class.
+        string evaluator = guard.EvaluatorMember is { } member
+            ? owner + member
+            : $"({RuntimeNames.HelperClass}.{SharedEvaluatorField(ordinal, index)} ??= new {guard.EvaluatorType}())";
+        string configuration = guard.ChatConfigurationMember is { } configurationMember ? owner + configurationMember : "null";
+        return $"{RuntimeNames.MeaiEvaluatorAdapter}.Wrap({evaluator}, {configuration})";
+    }
+
+    private static string SharedEvaluatorField(int ordinal, int index) => $"Evaluator{ordinal}_{index}";
+
+    // The input the evaluators judge: the prompt or query text, or the last user message of the messages sent.
+    private static string Input(OperationMethodModel operation)
+    {
+        foreach (ContentParameterModel content in operation.Request.Contents)
+        {
+            switch (content.Kind)
+            {
+                case ContentKind.PromptText or ContentKind.RetrievalQuery:
+                    return content.Name;
+                case ContentKind.MeaiMessage or ContentKind.MeaiMessages:
+                    return $"{RuntimeNames.MeaiReaders}.LastUserText({content.Name})";
+                case ContentKind.OpenAIMessage or ContentKind.OpenAIMessages:
+                    return $"{RuntimeNames.OpenAIReaders}.LastUserText({content.Name})";
+            }
+        }
+
+        return "null";
+    }
+
+    // The messages themselves, for evaluators that read the conversation (Microsoft.Extensions.AI.Evaluation's do).
+    private static string Request(OperationMethodModel operation) =>
+        operation.Request.Contents.FirstOrDefault(static c => c.Kind is ContentKind.MeaiMessage or ContentKind.MeaiMessages or ContentKind.OpenAIMessage or ContentKind.OpenAIMessages)?.Name
+        ?? "null";
+
     /// <summary>The descriptors of an operation's guards, for its helper class.</summary>
     public static string Descriptors(OperationMethodModel operation, int ordinal)
     {
         string items = string.Join(",\n", operation.Guards.Select(static g =>
-            $"    new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor({Literal(g.Name)}, {g.Threshold}, global::LlmTelemetry.GuardAction.{g.Action}, global::LlmTelemetry.GuardMode.{g.Mode}, {g.SampleRate}, " +
-            (g.EvaluatorType is null ? "null" : $"static () => new {g.EvaluatorType}()") + ")"));
-        return $"internal static readonly global::LlmTelemetry.Instrumentation.LlmGuardDescriptor[] Guards{ordinal} = new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor[]\n{{\n{items},\n}};";
+            $"    new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor({Literal(g.Name)}, {g.Threshold}, global::LlmTelemetry.GuardAction.{g.Action}, global::LlmTelemetry.GuardMode.{g.Mode}, {g.SampleRate}, {CreateOnce(g)})"));
+        string descriptors = $"internal static readonly global::LlmTelemetry.Instrumentation.LlmGuardDescriptor[] Guards{ordinal} = new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor[]\n{{\n{items},\n}};";
+        string fields = string.Concat(operation.Guards.Select((g, i) => g.IsMeaiEvaluator && g.EvaluatorType is not null && g.ReadPerCall
+            ? $"\ninternal static {g.EvaluatorType}? {SharedEvaluatorField(ordinal, i)};"
+            : string.Empty));
+        return descriptors + fields;
     }
 
-    // Reads the generated text of the result for the evaluators, where the result type has one.
+    // How the guard creates its evaluator once, for an evaluator type; null when the evaluator is read per call.
+    private static string CreateOnce(GuardModel guard) =>
+        guard.EvaluatorType is null || guard.ReadPerCall ? "null"
+        : guard.IsMeaiEvaluator ? $"static () => new {RuntimeNames.MeaiEvaluatorAdapter}(new {guard.EvaluatorType}(), null)"
+        : $"static () => new {guard.EvaluatorType}()";
+
+    // Reads the generated text of the result (or of each chunk of a stream) for the evaluators, where it has one.
     private static string? OutputReader(OperationMethodModel operation)
     {
         ResultMappingModel result = operation.Result;
@@ -82,8 +154,9 @@ internal static class GuardEmitter
         string? text = result.Kind switch
         {
             ResultKind.Text => v,
-            ResultKind.MeaiChatResponse => $"{v}{access}Text",
+            ResultKind.MeaiChatResponse or ResultKind.MeaiChatResponseUpdate => $"{v}{access}Text",
             ResultKind.OpenAIChatCompletion => $"{v}{access}Content is {{ Count: > 0 }} __llmContent ? __llmContent[0].Text : null",
+            ResultKind.OpenAIStreamingUpdate => $"{v}{access}ContentUpdate is {{ Count: > 0 }} __llmContent ? __llmContent[0].Text : null",
             ResultKind.User => result.Members.FirstOrDefault(static m => m.Role == ResultMemberRole.ResponseText) is { } member ? $"{v}{access}{member.Name}" : null,
             _ => null,
         };

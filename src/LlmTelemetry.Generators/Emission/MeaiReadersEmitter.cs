@@ -131,6 +131,32 @@ internal static class MeaiReadersEmitter
                 """);
         }
 
+        if (readers.MeaiGuardInput)
+        {
+            writer.Lines($$"""
+                // What the guards of an operation that takes messages judge as its input: the last user message.
+                internal static string? LastUserText(global::System.Collections.Generic.IEnumerable<{{Meai}}.ChatMessage>? messages)
+                {
+                    string? text = null;
+                    if (messages is not null)
+                    {
+                        foreach (var message in messages)
+                        {
+                            if (message is not null && message.Role == {{Meai}}.ChatRole.User)
+                            {
+                                text = message.Text;
+                            }
+                        }
+                    }
+
+                    return text;
+                }
+
+                internal static string? LastUserText({{Meai}}.ChatMessage? message) => message?.Text;
+
+                """);
+        }
+
         if (readers.MeaiMessages)
         {
             string reasoningCase = features.ReasoningContent

@@ -122,6 +122,32 @@ internal static class OpenAIReadersEmitter
                 """);
         }
 
+        if (readers.OpenAIGuardInput)
+        {
+            writer.Lines($$"""
+                // What the guards of an operation that takes messages judge as its input: the last user message.
+                internal static string? LastUserText(global::System.Collections.Generic.IEnumerable<{{Chat}}.ChatMessage>? messages)
+                {
+                    string? text = null;
+                    if (messages is not null)
+                    {
+                        foreach (var message in messages)
+                        {
+                            if (message is {{Chat}}.UserChatMessage user)
+                            {
+                                text = ContentText(user.Content);
+                            }
+                        }
+                    }
+
+                    return text;
+                }
+
+                internal static string? LastUserText({{Chat}}.ChatMessage? message) => message is null ? null : ContentText(message.Content);
+
+                """);
+        }
+
         if (readers.OpenAIMessages)
         {
             writer.Lines($$"""

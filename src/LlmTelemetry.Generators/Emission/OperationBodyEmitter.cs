@@ -57,7 +57,7 @@ internal static class OperationBodyEmitter
 
         if (operation.ReturnShape == ReturnShape.AsyncEnumerable)
         {
-            EmitStream(writer, operation, descriptor, model, operation.Request.DataSourceParameter ?? "null", call, request, names, helpers);
+            EmitStream(writer, operation, ordinal, model, operation.Request.DataSourceParameter ?? "null", call, request, names, helpers);
         }
         else
         {
@@ -161,8 +161,9 @@ internal static class OperationBodyEmitter
         }
     }
 
-    private static void EmitStream(SourceWriter writer, OperationMethodModel operation, string descriptor, string model, string dataSource, string call, RequestRecorder? request, LocalNames names, HelperSet helpers)
+    private static void EmitStream(SourceWriter writer, OperationMethodModel operation, int ordinal, string model, string dataSource, string call, RequestRecorder? request, LocalNames names, HelperSet helpers)
     {
+        string descriptor = $"{RuntimeNames.HelperClass}.Operation{ordinal}";
         // The span opens when the stream is enumerated; only an implementation that throws at once is recorded here.
         writer.Line($"{operation.ReturnType} {names.Result};");
         writer.Open("try");
@@ -176,6 +177,7 @@ internal static class OperationBodyEmitter
 
         string? recorder = SharedResultRecorder(operation, isChunk: true, names, helpers);
         string stateType = request?.StateType ?? "object?";
+        string guards = operation.Guards.Count > 0 ? ",\n    " + GuardEmitter.EmitGuardedStream(writer, operation, ordinal) : string.Empty;
         writer.Lines(
             $"return {RuntimeNames.StreamTracking}.Track<{operation.ResultType}, {stateType}>(\n" +
             $"    {names.Result},\n" +
@@ -184,7 +186,7 @@ internal static class OperationBodyEmitter
             $"    {dataSource},\n" +
             $"    {request?.StateExpression ?? "null"},\n" +
             $"    {Indented(request?.Lambda) ?? "null"},\n" +
-            $"    {Indented(recorder) ?? "null"});");
+            $"    {Indented(recorder) ?? "null"}{guards});");
     }
 
     private static string? SharedResultRecorder(OperationMethodModel operation, bool isChunk, LocalNames names, HelperSet helpers) =>

@@ -3,8 +3,9 @@ using LlmTelemetry.Generators.Model;
 namespace LlmTelemetry.Generators.Emission;
 
 /// <summary>
-/// Writes the one file per compilation that holds the readers of client-library types, so that a project with a
-/// thousand operations compiles them once rather than once per type.
+/// Writes the one file per compilation that holds the readers of client-library types (and the adapter of
+/// Microsoft.Extensions.AI.Evaluation evaluators), so that a project with a thousand operations compiles them once
+/// rather than once per type.
 /// </summary>
 internal static class ReadersFileEmitter
 {
@@ -29,6 +30,11 @@ internal static class ReadersFileEmitter
             OpenClass(writer, RuntimeNames.OpenAIReadersClass, "OpenAI");
             OpenAIReadersEmitter.Emit(writer, readers);
             writer.Close();
+        }
+
+        if (readers.MeaiEvaluatorAdapter)
+        {
+            MeaiEvaluatorAdapterEmitter.Emit(writer);
         }
 
         writer.Close();

@@ -22,6 +22,8 @@ internal static class RuntimeNames
     public const string ReadersNamespace = "LlmTelemetry.Generated";
     public const string MeaiReadersClass = "MeaiReaders";
     public const string OpenAIReadersClass = "OpenAIReaders";
+    public const string MeaiEvaluatorAdapterClass = "MeaiEvaluatorAdapter";
     public const string MeaiReaders = "global::" + ReadersNamespace + "." + MeaiReadersClass;
     public const string OpenAIReaders = "global::" + ReadersNamespace + "." + OpenAIReadersClass;
+    public const string MeaiEvaluatorAdapter = "global::" + ReadersNamespace + "." + MeaiEvaluatorAdapterClass;
 }

@@ -9,6 +9,8 @@ namespace LlmTelemetry.Generators.Model;
 /// <param name="EvaluatorType">The evaluator type to create once, or <see langword="null"/> when a member holds the evaluator.</param>
 /// <param name="EvaluatorMember">The member of the containing type (or type, when static) that holds the evaluator.</param>
 /// <param name="Fallback">The fallback method name, with type arguments, for <c>GuardAction.Fallback</c>.</param>
+/// <param name="IsMeaiEvaluator">Whether the evaluator is a Microsoft.Extensions.AI.Evaluation <c>IEvaluator</c>, adapted by generated code.</param>
+/// <param name="ChatConfigurationMember">The member holding the <c>ChatConfiguration</c> given to such an evaluator, if any.</param>
 internal sealed record GuardModel(
     string Name,
     string Threshold,
@@ -17,8 +19,13 @@ internal sealed record GuardModel(
     string SampleRate,
     string? EvaluatorType,
     string? EvaluatorMember,
-    string? Fallback)
+    string? Fallback,
+    bool IsMeaiEvaluator = false,
+    string? ChatConfigurationMember = null)
 {
+    /// <summary>Whether the evaluator is read on each evaluated call rather than created once with the guard.</summary>
+    public bool ReadPerCall => EvaluatorMember is not null || ChatConfigurationMember is not null;
+
     /// <summary>Whether the guard changes what the caller gets, so that it runs even when nothing listens.</summary>
     public bool ActsOnCall => Mode == "Inline" && Action != "Record";
 }

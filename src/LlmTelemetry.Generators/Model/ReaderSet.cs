@@ -14,9 +14,12 @@ internal sealed record ReaderSet(
     bool OpenAIChatCompletion,
     bool OpenAIStreamingUpdate,
     bool OpenAIMessages,
-    MeaiFeatures Meai)
+    MeaiFeatures Meai,
+    bool MeaiGuardInput = false,
+    bool OpenAIGuardInput = false,
+    bool MeaiEvaluatorAdapter = false)
 {
-    public bool IsEmpty => !UsesMeai && !UsesOpenAI;
+    public bool IsEmpty => !UsesMeai && !UsesOpenAI && !MeaiEvaluatorAdapter;
 
     /// <summary>Whether any Microsoft.Extensions.AI reader is used (the file then has a <c>MeaiReaders</c> class).</summary>
     public bool UsesMeai => MeaiUsage || MeaiMessages;
@@ -33,6 +36,7 @@ internal sealed record ReaderSet(
     {
         bool chatResponse = false, chatResponseUpdate = false, embeddings = false, meaiMessages = false;
         bool chatCompletion = false, streamingUpdate = false, openAIMessages = false;
+        bool meaiGuardInput = false, openAIGuardInput = false, evaluatorAdapter = false;
         MeaiFeatures features = MeaiFeatures.None;
         foreach (OperationMethodModel operation in operations)
         {
@@ -57,13 +61,24 @@ internal sealed record ReaderSet(
                     break;
             }
 
+            bool guarded = operation.Guards.Count > 0;
             foreach (ContentParameterModel content in operation.Request.Contents)
             {
-                meaiMessages |= content.Kind is ContentKind.MeaiMessage or ContentKind.MeaiMessages;
-                openAIMessages |= content.Kind is ContentKind.OpenAIMessage or ContentKind.OpenAIMessages;
+                bool meai = content.Kind is ContentKind.MeaiMessage or ContentKind.MeaiMessages;
+                bool openAI = content.Kind is ContentKind.OpenAIMessage or ContentKind.OpenAIMessages;
+                meaiMessages |= meai;
+                openAIMessages |= openAI;
+                meaiGuardInput |= meai && guarded; // the guards' input is the text of the last user message
+                openAIGuardInput |= openAI && guarded;
+            }
+
+            foreach (GuardModel guard in operation.Guards)
+            {
+                evaluatorAdapter |= guard.IsMeaiEvaluator;
             }
         }
 
-        return new ReaderSet(chatResponse, chatResponseUpdate, embeddings, meaiMessages, chatCompletion, streamingUpdate, openAIMessages, features);
+        return new ReaderSet(chatResponse, chatResponseUpdate, embeddings, meaiMessages, chatCompletion, streamingUpdate, openAIMessages, features,
+            meaiGuardInput, openAIGuardInput, evaluatorAdapter);
     }
 }

@@ -26,9 +26,9 @@ internal static class GuardParser
             Location location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? method.Locations.FirstOrDefault() ?? Location.None;
             void Report(string message) => diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidEvalGuard, location, message));
 
-            if (shape is ReturnShape.Void or ReturnShape.Task or ReturnShape.ValueTask or ReturnShape.AsyncEnumerable || resultType is { IsRefLikeType: true })
+            if (shape is ReturnShape.Void or ReturnShape.Task or ReturnShape.ValueTask || resultType is { IsRefLikeType: true })
             {
-                Report($"[EvalGuard] on '{method.Name}' has nothing to evaluate: guards judge a result returned by value, Task<T> or ValueTask<T>, not {Describe(shape)}");
+                Report($"[EvalGuard] on '{method.Name}' has nothing to evaluate: guards judge a result returned by value, Task<T>, ValueTask<T> or IAsyncEnumerable<T>, not {Describe(shape)}");
                 continue;
             }
 
@@ -38,7 +38,7 @@ internal static class GuardParser
                 continue;
             }
 
-            GuardModel? guard = ParseOne(method, attribute, compilation, known, Report);
+            GuardModel? guard = ParseOne(method, shape, attribute, compilation, known, Report);
             if (guard is not null)
             {
                 guards.Add(guard);
@@ -55,10 +55,10 @@ internal static class GuardParser
         return guards.ToEquatableArray();
     }
 
-    private static GuardModel? ParseOne(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes known, System.Action<string> report)
+    private static GuardModel? ParseOne(IMethodSymbol method, ReturnShape shape, AttributeData attribute, Compilation compilation, KnownTypes known, System.Action<string> report)
     {
         var evaluatorType = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as INamedTypeSymbol : null;
-        string? member = null, name = null, fallback = null;
+        string? member = null, name = null, fallback = null, configuration = null;
         double threshold = double.NaN, sampleRate = 1.0;
         int action = 0, mode = 0;
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
@@ -78,6 +78,7 @@ internal static class GuardParser
                 case "OnFailure": action = value is int a ? a : action; break;
                 case "Mode": mode = value is int m ? m : mode; break;
                 case "Fallback": fallback = value as string; break;
+                case "ChatConfiguration": configuration = value as string; break;
             }
         }
 
@@ -90,6 +91,7 @@ internal static class GuardParser
 
         string? evaluatorTypeName = null;
         string? evaluatorMember = null;
+        EvaluatorContract contract = EvaluatorContract.None;
         if ((evaluatorType is null) == (member is null))
         {
             Fail($"An [EvalGuard] on '{method.Name}' needs exactly one evaluator: a type (typeof(...)) or an instance member (Evaluator = nameof(...))");
@@ -101,10 +103,11 @@ internal static class GuardParser
                 return null;
             }
 
-            if (!Implements(evaluatorType, known) || evaluatorType.IsAbstract || evaluatorType.IsStatic
+            contract = Contract(evaluatorType, known);
+            if (contract == EvaluatorContract.None || evaluatorType.IsAbstract || evaluatorType.IsStatic
                 || !evaluatorType.InstanceConstructors.Any(c => c.Parameters.IsEmpty && compilation.IsSymbolAccessibleWithin(c, method.ContainingType)))
             {
-                Fail($"The evaluator type '{evaluatorType.ToDisplayString()}' must implement ILlmEvaluator and have an accessible parameterless constructor; for an evaluator with dependencies, name a member with Evaluator = nameof(...)");
+                Fail($"The evaluator type '{evaluatorType.ToDisplayString()}' must implement {KnownContracts(known)} and have an accessible parameterless constructor; for an evaluator with dependencies, name a member with Evaluator = nameof(...)");
             }
             else
             {
@@ -113,20 +116,15 @@ internal static class GuardParser
         }
         else
         {
-            ISymbol? holder = Members(method.ContainingType, member!).FirstOrDefault(m => compilation.IsSymbolAccessibleWithin(m, method.ContainingType));
-            ITypeSymbol? holderType = holder switch
-            {
-                IFieldSymbol field => field.Type,
-                IPropertySymbol { GetMethod: not null, IsIndexer: false } property => property.Type,
-                _ => null,
-            };
+            (ISymbol? holder, ITypeSymbol? holderType) = ValueMember(method, member!, compilation);
+            contract = holderType is null ? EvaluatorContract.None : Contract(holderType, known);
             if (holderType is null)
             {
                 Fail($"'{member}', the evaluator of an [EvalGuard] on '{method.Name}', is not a field or readable property of '{method.ContainingType.Name}'");
             }
-            else if (!Implements(holderType, known))
+            else if (contract == EvaluatorContract.None)
             {
-                Fail($"'{member}' is '{holderType.ToDisplayString()}', which does not implement ILlmEvaluator");
+                Fail($"'{member}' is '{holderType.ToDisplayString()}', which does not implement {KnownContracts(known)}");
             }
             else if (method.IsStatic && !holder!.IsStatic)
             {
@@ -135,6 +133,28 @@ internal static class GuardParser
             else
             {
                 evaluatorMember = SymbolFormatting.Identifier(holder!.Name);
+            }
+        }
+
+        string? configurationMember = null;
+        if (configuration is not null)
+        {
+            (ISymbol? holder, ITypeSymbol? holderType) = ValueMember(method, configuration, compilation);
+            if (contract == EvaluatorContract.Llm)
+            {
+                Fail($"ChatConfiguration of an [EvalGuard] on '{method.Name}' is for a Microsoft.Extensions.AI.Evaluation IEvaluator; an ILlmEvaluator gets its dependencies itself");
+            }
+            else if (holderType is null || known.MeaiChatConfiguration is null || !DerivesFrom(holderType, known.MeaiChatConfiguration))
+            {
+                Fail($"'{configuration}', the ChatConfiguration of an [EvalGuard] on '{method.Name}', is not a field or readable property of type Microsoft.Extensions.AI.Evaluation.ChatConfiguration");
+            }
+            else if (method.IsStatic && !holder!.IsStatic)
+            {
+                Fail($"'{configuration}' is an instance member, and the static method '{method.Name}' has no instance to read it from");
+            }
+            else
+            {
+                configurationMember = SymbolFormatting.Identifier(holder!.Name);
             }
         }
 
@@ -159,7 +179,11 @@ internal static class GuardParser
         }
 
         string? fallbackCall = null;
-        if (action == 2)
+        if (action == 2 && shape == ReturnShape.AsyncEnumerable)
+        {
+            Fail($"A stream's chunks have reached the caller by the time '{method.Name}' is judged, so no fallback can replace them: use OnFailure = GuardAction.Throw or Record");
+        }
+        else if (action == 2)
         {
             fallbackCall = Fallback(method, fallback, compilation, Fail);
         }
@@ -182,7 +206,9 @@ internal static class GuardParser
             sampleRate.ToString("R", CultureInfo.InvariantCulture),
             evaluatorTypeName,
             evaluatorMember,
-            fallbackCall);
+            fallbackCall,
+            contract == EvaluatorContract.Meai,
+            configurationMember);
     }
 
     private static string? Fallback(IMethodSymbol method, string? fallback, Compilation compilation, System.Action<string> fail)
@@ -228,9 +254,51 @@ internal static class GuardParser
         return null;
     }
 
-    private static bool Implements(ITypeSymbol type, KnownTypes known) =>
-        known.LlmEvaluator is not null
-        && (SymbolEqualityComparer.Default.Equals(type, known.LlmEvaluator) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, known.LlmEvaluator)));
+    // An ILlmEvaluator is called as it is; a Microsoft.Extensions.AI.Evaluation IEvaluator through a generated adapter.
+    private static EvaluatorContract Contract(ITypeSymbol type, KnownTypes known) =>
+        Implements(type, known.LlmEvaluator) ? EvaluatorContract.Llm
+        : Implements(type, known.MeaiEvaluator) ? EvaluatorContract.Meai
+        : EvaluatorContract.None;
+
+    private static bool Implements(ITypeSymbol type, INamedTypeSymbol? contract) =>
+        contract is not null
+        && (SymbolEqualityComparer.Default.Equals(type, contract) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, contract)));
+
+    private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+    {
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string KnownContracts(KnownTypes known) =>
+        known.MeaiEvaluator is null ? "ILlmEvaluator" : "ILlmEvaluator or Microsoft.Extensions.AI.Evaluation.IEvaluator";
+
+    // A field or readable property of the type (or its bases) that generated code can read, and its type.
+    private static (ISymbol? Member, ITypeSymbol? Type) ValueMember(IMethodSymbol method, string name, Compilation compilation)
+    {
+        ISymbol? holder = Members(method.ContainingType, name).FirstOrDefault(m => compilation.IsSymbolAccessibleWithin(m, method.ContainingType));
+        ITypeSymbol? type = holder switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol { GetMethod: not null, IsIndexer: false } property => property.Type,
+            _ => null,
+        };
+        return (type is null ? null : holder, type);
+    }
+
+    private enum EvaluatorContract
+    {
+        None,
+        Llm,
+        Meai,
+    }
 
     private static IEnumerable<ISymbol> Members(INamedTypeSymbol type, string name)
     {
@@ -248,7 +316,6 @@ internal static class GuardParser
         ReturnShape.Void => "void",
         ReturnShape.Task => "a Task without a result",
         ReturnShape.ValueTask => "a ValueTask without a result",
-        ReturnShape.AsyncEnumerable => "a stream (IAsyncEnumerable<T>)",
         _ => "a ref struct",
     };
 }

@@ -28,6 +28,8 @@ internal sealed class KnownTypes
         DocumentScoreAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.DocumentScoreAttribute");
         EvalGuardAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.EvalGuardAttribute");
         LlmEvaluator = compilation.GetTypeByMetadataName("LlmTelemetry.ILlmEvaluator");
+        MeaiEvaluator = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.Evaluation.IEvaluator");
+        MeaiChatConfiguration = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.Evaluation.ChatConfiguration");
         PromptAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.PromptAttribute");
         SystemInstructionsAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.SystemInstructionsAttribute");
         ModelAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.ModelAttribute");
@@ -78,6 +80,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? DocumentScoreAttribute { get; }
     public INamedTypeSymbol? EvalGuardAttribute { get; }
     public INamedTypeSymbol? LlmEvaluator { get; }
+    public INamedTypeSymbol? MeaiEvaluator { get; }
+    public INamedTypeSymbol? MeaiChatConfiguration { get; }
     public INamedTypeSymbol? PromptAttribute { get; }
     public INamedTypeSymbol? SystemInstructionsAttribute { get; }
     public INamedTypeSymbol? ModelAttribute { get; }

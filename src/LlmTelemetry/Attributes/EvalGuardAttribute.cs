@@ -11,6 +11,8 @@ namespace LlmTelemetry;
 /// The evaluator is an <see cref="ILlmEvaluator"/>: a type with a parameterless constructor, created once
 /// (<c>[EvalGuard(typeof(GroundednessCheck))]</c>), or a field or property of the containing instance
 /// (<c>[EvalGuard(Evaluator = nameof(_groundedness))]</c>), so that evaluators can come from dependency injection.
+/// Where the project references Microsoft.Extensions.AI.Evaluation, a Microsoft.Extensions.AI.Evaluation
+/// <c>IEvaluator</c> is accepted the same ways: each numeric and boolean metric it returns becomes an evaluation.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
 public sealed class EvalGuardAttribute : Attribute
@@ -31,6 +33,12 @@ public sealed class EvalGuardAttribute : Attribute
 
     /// <summary>The name of a field or property of the containing instance that holds the evaluator; use <see langword="nameof"/>.</summary>
     public string? Evaluator { get; set; }
+
+    /// <summary>
+    /// For a Microsoft.Extensions.AI.Evaluation <c>IEvaluator</c>: the name of a field or property of the containing
+    /// instance that holds the <c>ChatConfiguration</c> (the judge model) it is given; use <see langword="nameof"/>.
+    /// </summary>
+    public string? ChatConfiguration { get; set; }
 
     /// <summary>The <c>gen_ai.evaluation.name</c>; by default the evaluator's type or member name.</summary>
     public string? Name { get; set; }

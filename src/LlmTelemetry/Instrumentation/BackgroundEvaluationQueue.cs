@@ -110,7 +110,6 @@ internal sealed class BackgroundEvaluationQueue
             tags: [new(GenAiSemanticConventions.Attributes.EvaluationName, item.Guard.Name)],
             links: links);
         (LlmEvaluation? evaluation, string? errorType) = await LlmGuarding.EvaluateAsync(item.Evaluator, item.Context).ConfigureAwait(false);
-        bool passed = evaluation is not null && item.Guard.Passes(evaluation);
-        EvaluationRecording.Record(span, item.Context.OperationName, item.Guard.Name, evaluation, passed, errorType, item.Context.ResponseId);
+        EvaluationRecording.RecordGuard(span, item.Context.OperationName, item.Guard, evaluation, errorType, item.Context.ResponseId);
     }
 }

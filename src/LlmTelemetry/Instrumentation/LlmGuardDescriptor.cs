@@ -70,6 +70,28 @@ public sealed class LlmGuardDescriptor
         }
     }
 
+    /// <summary>
+    /// The result that fails the guard: the evaluation itself, or the first failed metric of a combined one;
+    /// <see langword="null"/> when it passed.
+    /// </summary>
+    internal LlmEvaluation? Failure(LlmEvaluation evaluation)
+    {
+        if (evaluation.Metrics.Count == 0)
+        {
+            return Passes(evaluation) ? null : evaluation;
+        }
+
+        foreach (LlmEvaluation metric in evaluation.Metrics)
+        {
+            if (metric.ErrorType is null && !Passes(metric))
+            {
+                return metric;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether the evaluation passed: by the threshold when there is one and a score, else by the evaluator's verdict.</summary>
     internal bool Passes(LlmEvaluation evaluation) =>
         double.IsNaN(Threshold) || evaluation.Score is not double score ? evaluation.Passed : score >= Threshold;

@@ -90,49 +90,16 @@ public static class LlmGuarding
 
         scope.RecordResult(result, recorder);
         scope.MarkResult();
-        GuardViolationException? violation = null;
-        bool fallBack = false;
+        GuardViolationException? violation;
+        bool fallBack;
         bool entered = scope.EnterCurrent(); // an evaluator that calls a model is a child of the call it judges
         try
         {
-            string? output = ReadOutput(call, result);
-            for (int i = 0; i < call.Guards.Length; i++)
-            {
-                if (!call.Runs(i) || call.Evaluator(i) is not { } evaluator)
-                {
-                    continue;
-                }
-
-                LlmGuardDescriptor guard = call.Guards[i];
-                var context = new LlmEvaluationContext(guard.Name, scope.OperationName, call.Input, output, result, scope.ResponseId, guard.Threshold);
-                if (guard.Mode == GuardMode.Background)
-                {
-                    BackgroundEvaluationQueue.Instance.Enqueue(new BackgroundEvaluation(guard, evaluator, context, scope.SpanContext));
-                    continue;
-                }
-
-                (LlmEvaluation? evaluation, string? errorType) = await EvaluateAsync(evaluator, context).ConfigureAwait(false);
-                bool passed = evaluation is not null && guard.Passes(evaluation);
-                scope.AddEvaluation(guard.Name, evaluation, passed, errorType);
-                if (evaluation is null || passed || violation is not null || fallBack)
-                {
-                    continue;
-                }
-
-                if (guard.Action == GuardAction.Throw)
-                {
-                    violation = new GuardViolationException(guard.Name, evaluation);
-                }
-                else if (guard.Action == GuardAction.Fallback && call.Fallback is not null)
-                {
-                    fallBack = true;
-                }
-            }
-
-            if (violation is null && fallBack)
+            (violation, fallBack) = await EvaluateAsync(scope, call, call.Selected, ReadOutput(call.Output, result), result).ConfigureAwait(false);
+            if (violation is null && fallBack && call.Fallback is not null)
             {
                 scope.SetTag(GenAiSemanticConventions.LlmTelemetryAttributes.GuardAction, "fallback");
-                result = await call.Fallback!().ConfigureAwait(false);
+                result = await call.Fallback().ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (scope.RecordFailure(exception))
@@ -149,13 +116,63 @@ public static class LlmGuarding
 
         if (violation is not null)
         {
-            scope.SetTag(GenAiSemanticConventions.LlmTelemetryAttributes.GuardAction, "throw");
-            scope.RecordFailure(violation);
-            throw violation;
+            throw RecordViolation(ref scope, violation);
         }
 
         scope.Complete();
         return result;
+    }
+
+    /// <summary>
+    /// Runs the selected guards of a call whose result arrived: inline ones are awaited and recorded on the call's span,
+    /// background ones queued. Returns the violation of the first failed guard that throws, and whether one falls back.
+    /// </summary>
+    internal static async ValueTask<(GuardViolationException? Violation, bool FallBack)> EvaluateAsync(
+        LlmOperationScope scope, LlmGuardSet guards, int selected, string? output, object? result)
+    {
+        GuardViolationException? violation = null;
+        bool fallBack = false;
+        for (int i = 0; i < guards.Guards.Length; i++)
+        {
+            if ((selected & (1 << i)) == 0 || guards.Evaluator(i) is not { } evaluator)
+            {
+                continue;
+            }
+
+            LlmGuardDescriptor guard = guards.Guards[i];
+            var context = new LlmEvaluationContext(guard.Name, scope.OperationName, guards.Input, output, result, scope.ResponseId, guard.Threshold, guards.Request);
+            if (guard.Mode == GuardMode.Background)
+            {
+                BackgroundEvaluationQueue.Instance.Enqueue(new BackgroundEvaluation(guard, evaluator, context, scope.SpanContext));
+                continue;
+            }
+
+            (LlmEvaluation? evaluation, string? errorType) = await EvaluateAsync(evaluator, context).ConfigureAwait(false);
+            scope.AddEvaluation(guard, evaluation, errorType);
+            if (evaluation is null || violation is not null || fallBack || guard.Failure(evaluation) is not { } failure)
+            {
+                continue;
+            }
+
+            if (guard.Action == GuardAction.Throw)
+            {
+                violation = new GuardViolationException(failure.Name ?? guard.Name, failure);
+            }
+            else if (guard.Action == GuardAction.Fallback)
+            {
+                fallBack = true;
+            }
+        }
+
+        return (violation, fallBack);
+    }
+
+    /// <summary>Ends the call with the violation of a guard that throws, as the call's failure; returns it to throw.</summary>
+    internal static GuardViolationException RecordViolation(ref LlmOperationScope scope, GuardViolationException violation)
+    {
+        scope.SetTag(GenAiSemanticConventions.LlmTelemetryAttributes.GuardAction, "throw");
+        scope.RecordFailure(violation);
+        return violation;
     }
 
     internal static async ValueTask<(LlmEvaluation? Evaluation, string? ErrorType)> EvaluateAsync(ILlmEvaluator evaluator, LlmEvaluationContext context)
@@ -172,11 +189,12 @@ public static class LlmGuarding
         }
     }
 
-    private static string? ReadOutput<TResult>(LlmGuardedCall<TResult> call, TResult result)
+    /// <summary>Reads the generated text of a result or a chunk for the evaluators; a reader that throws costs the text, never the call.</summary>
+    internal static string? ReadOutput<T>(Func<T, string?>? reader, T value)
     {
         try
         {
-            return call.Output?.Invoke(result);
+            return reader?.Invoke(value);
         }
         catch (Exception exception)
         {

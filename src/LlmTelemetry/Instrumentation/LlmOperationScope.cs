@@ -428,11 +428,11 @@ public struct LlmOperationScope
     internal void MarkResult() => _resultTimestamp = Stopwatch.GetTimestamp();
 
     /// <summary>Records an evaluation of this call on its span and in the evaluation metrics.</summary>
-    internal readonly void AddEvaluation(string evaluationName, LlmEvaluation? evaluation, bool passed, string? errorType)
+    internal readonly void AddEvaluation(LlmGuardDescriptor guard, LlmEvaluation? evaluation, string? errorType)
     {
         try
         {
-            EvaluationRecording.Record(_activity, OperationName, evaluationName, evaluation, passed, errorType, _responseId);
+            EvaluationRecording.RecordGuard(_activity, OperationName, guard, evaluation, errorType, _responseId);
         }
         catch (Exception exception)
         {

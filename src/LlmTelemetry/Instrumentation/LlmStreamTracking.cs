@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -37,7 +38,30 @@ public static class LlmStreamTracking
         TState requestState,
         LlmRequestRecorder<TState>? requestRecorder,
         LlmResultRecorder<TChunk>? chunkRecorder) =>
-        new TrackedStream<TChunk, TState>(stream, descriptor, requestModel, dataSourceId, requestState, requestRecorder, chunkRecorder);
+        new TrackedStream<TChunk, TState>(stream, descriptor, requestModel, dataSourceId, requestState, requestRecorder, chunkRecorder, guards: null);
+
+    /// <summary>
+    /// Wraps <paramref name="stream"/> so that each enumeration of it is one traced call whose <c>[EvalGuard]</c>s judge
+    /// what it yielded once it is read to the end.
+    /// </summary>
+    /// <param name="stream">The implementation's stream.</param>
+    /// <param name="descriptor">The operation.</param>
+    /// <param name="requestModel">The model chosen at run time, if any.</param>
+    /// <param name="dataSourceId">The data source chosen at run time, if any (a retrieval).</param>
+    /// <param name="requestState">The arguments <paramref name="requestRecorder"/> reads.</param>
+    /// <param name="requestRecorder">Records request details when the span starts, if there are any.</param>
+    /// <param name="chunkRecorder">Records what each chunk carries, if the chunk type is known.</param>
+    /// <param name="guards">The guards, their evaluators and what they read.</param>
+    public static IAsyncEnumerable<TChunk> Track<TChunk, TState>(
+        IAsyncEnumerable<TChunk> stream,
+        LlmOperationDescriptor descriptor,
+        string? requestModel,
+        string? dataSourceId,
+        TState requestState,
+        LlmRequestRecorder<TState>? requestRecorder,
+        LlmResultRecorder<TChunk>? chunkRecorder,
+        LlmGuardedStream<TChunk> guards) =>
+        new TrackedStream<TChunk, TState>(stream, descriptor, requestModel, dataSourceId, requestState, requestRecorder, chunkRecorder, guards);
 
     private sealed class TrackedStream<TChunk, TState>(
         IAsyncEnumerable<TChunk> stream,
@@ -46,7 +70,8 @@ public static class LlmStreamTracking
         string? dataSourceId,
         TState requestState,
         LlmRequestRecorder<TState>? requestRecorder,
-        LlmResultRecorder<TChunk>? chunkRecorder) : IAsyncEnumerable<TChunk>
+        LlmResultRecorder<TChunk>? chunkRecorder,
+        LlmGuardedStream<TChunk>? guards) : IAsyncEnumerable<TChunk>
     {
         public IAsyncEnumerator<TChunk> GetAsyncEnumerator(CancellationToken cancellationToken = default)
         {
@@ -54,6 +79,11 @@ public static class LlmStreamTracking
             if (requestRecorder is not null)
             {
                 enumerator.Scope.RecordRequest(requestState, requestRecorder);
+            }
+
+            if (guards is not null)
+            {
+                enumerator.Guard(guards, LlmGuarding.Select(guards.Guards, in enumerator.Scope));
             }
 
             enumerator.Start(stream, cancellationToken);
@@ -68,6 +98,12 @@ public static class LlmStreamTracking
         private bool _receivedChunk;
         private bool _ended;
 
+        // Set only when a guard runs on this enumeration: the chunks and their text, for the evaluators at the end.
+        private LlmGuardedStream<TChunk>? _guards;
+        private int _selectedGuards;
+        private List<TChunk>? _chunks;
+        private StringBuilder? _text;
+
         public LlmOperationScope Scope;
 
         public TrackedEnumerator(LlmOperationDescriptor descriptor, string? requestModel, string? dataSourceId, LlmResultRecorder<TChunk>? chunkRecorder)
@@ -77,6 +113,18 @@ public static class LlmStreamTracking
         }
 
         public TChunk Current => _inner!.Current;
+
+        private bool EndsWithGuards => _chunks is not null && !_ended;
+
+        public void Guard(LlmGuardedStream<TChunk> guards, int selected)
+        {
+            if (selected != 0)
+            {
+                _guards = guards;
+                _selectedGuards = selected;
+                _chunks = new List<TChunk>();
+            }
+        }
 
         public void Start(IAsyncEnumerable<TChunk> stream, CancellationToken cancellationToken)
         {
@@ -118,7 +166,8 @@ public static class LlmStreamTracking
 
             if (move.IsCompletedSuccessfully)
             {
-                return new ValueTask<bool>(OnMoved(move.Result));
+                bool hasChunk = move.Result;
+                return !hasChunk && EndsWithGuards ? EndWithGuardsAsync() : new ValueTask<bool>(OnMoved(hasChunk));
             }
 
             return AwaitMoveNextAsync(move);
@@ -131,7 +180,8 @@ public static class LlmStreamTracking
         {
             try
             {
-                return OnMoved(await move.ConfigureAwait(false));
+                bool hasChunk = await move.ConfigureAwait(false);
+                return !hasChunk && EndsWithGuards ? await EndWithGuardsAsync().ConfigureAwait(false) : OnMoved(hasChunk);
             }
             catch (Exception exception) when (Fail(exception))
             {
@@ -172,7 +222,49 @@ public static class LlmStreamTracking
                 Scope.RecordResult(_inner!.Current, _chunkRecorder);
             }
 
+            if (_chunks is not null)
+            {
+                TChunk chunk = _inner!.Current;
+                _chunks.Add(chunk);
+                if (LlmGuarding.ReadOutput(_guards!.ChunkText, chunk) is { } text)
+                {
+                    (_text ??= new StringBuilder()).Append(text);
+                }
+            }
+
             return true;
+        }
+
+        // The stream was read to the end: the guards judge all of it while the span is still open. Inline guards are
+        // awaited before the consumer learns the stream ended; one that throws fails the call there. A consumer that
+        // stops early gets no evaluation: a partial answer is not the answer.
+        private async ValueTask<bool> EndWithGuardsAsync()
+        {
+            Scope.MarkResult();
+            List<TChunk> chunks = _chunks!;
+            _chunks = null;
+            GuardViolationException? violation;
+            bool entered = Scope.EnterCurrent(); // an evaluator that calls a model is a child of the call it judges
+            try
+            {
+                (violation, _) = await LlmGuarding.EvaluateAsync(Scope, _guards!, _selectedGuards, _text?.ToString(), chunks).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (entered)
+                {
+                    Scope.LeaveCurrent();
+                }
+            }
+
+            _ended = true;
+            if (violation is not null)
+            {
+                throw LlmGuarding.RecordViolation(ref Scope, violation);
+            }
+
+            Scope.Complete();
+            return false;
         }
 
         private bool Fail(Exception exception)

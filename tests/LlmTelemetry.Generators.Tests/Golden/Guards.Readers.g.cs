@@ -31,6 +31,39 @@ namespace LlmTelemetry.Generated
             }
         }
 
+        // The recorder operations returning this type share (its parameter is contravariant: derived types too).
+        internal static readonly global::LlmTelemetry.Instrumentation.LlmResultRecorder<global::Microsoft.Extensions.AI.ChatResponseUpdate?> ChatResponseUpdateRecorder = RecordChatResponseUpdate;
+
+        internal static void RecordChatResponseUpdate(ref global::LlmTelemetry.Instrumentation.LlmOperationScope scope, global::Microsoft.Extensions.AI.ChatResponseUpdate? update)
+        {
+            if (update is null)
+            {
+                return;
+            }
+
+            scope.SetResponseModel(update.ModelId);
+            scope.SetResponseId(update.ResponseId);
+            if (update.FinishReason is { } finishReason)
+            {
+                scope.AddFinishReason(finishReason.Value);
+            }
+
+            // Indexing, not foreach: enumerating an IList through its interface would allocate per chunk.
+            var contents = update.Contents;
+            for (int i = 0; i < contents.Count; i++)
+            {
+                if (contents[i] is global::Microsoft.Extensions.AI.UsageContent usage)
+                {
+                    RecordUsage(ref scope, usage.Details, inPieces: true);
+                }
+            }
+
+            if (scope.IsCapturingContent)
+            {
+                scope.AppendOutputText(update.Text);
+            }
+        }
+
         internal static void RecordUsage(ref global::LlmTelemetry.Instrumentation.LlmOperationScope scope, global::Microsoft.Extensions.AI.UsageDetails? usage, bool inPieces)
         {
             if (usage is null)
@@ -50,6 +83,26 @@ namespace LlmTelemetry.Generated
                 scope.SetReasoningOutputTokens(usage.ReasoningTokenCount);
             }
         }
+
+        // What the guards of an operation that takes messages judge as its input: the last user message.
+        internal static string? LastUserText(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage>? messages)
+        {
+            string? text = null;
+            if (messages is not null)
+            {
+                foreach (var message in messages)
+                {
+                    if (message is not null && message.Role == global::Microsoft.Extensions.AI.ChatRole.User)
+                    {
+                        text = message.Text;
+                    }
+                }
+            }
+
+            return text;
+        }
+
+        internal static string? LastUserText(global::Microsoft.Extensions.AI.ChatMessage? message) => message?.Text;
 
         internal static void WriteChatMessages(global::LlmTelemetry.Instrumentation.GenAiContentWriter writer, global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage>? messages, global::Microsoft.Extensions.Compliance.Classification.DataClassificationSet? classification, string? finishReason)
         {
@@ -111,6 +164,109 @@ namespace LlmTelemetry.Generated
             }
 
             writer.EndMessage(finishReason);
+        }
+    }
+
+    /// <summary>Runs a Microsoft.Extensions.AI.Evaluation evaluator for an [EvalGuard]: each numeric and boolean metric it returns is one evaluation.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal sealed class MeaiEvaluatorAdapter : global::LlmTelemetry.ILlmEvaluator
+    {
+        private readonly global::Microsoft.Extensions.AI.Evaluation.IEvaluator _evaluator;
+        private readonly global::Microsoft.Extensions.AI.Evaluation.ChatConfiguration? _configuration;
+
+        internal MeaiEvaluatorAdapter(global::Microsoft.Extensions.AI.Evaluation.IEvaluator evaluator, global::Microsoft.Extensions.AI.Evaluation.ChatConfiguration? configuration)
+        {
+            _evaluator = evaluator;
+            _configuration = configuration;
+        }
+
+        internal static global::LlmTelemetry.ILlmEvaluator? Wrap(global::Microsoft.Extensions.AI.Evaluation.IEvaluator? evaluator, global::Microsoft.Extensions.AI.Evaluation.ChatConfiguration? configuration) =>
+            evaluator is null ? null : new MeaiEvaluatorAdapter(evaluator, configuration);
+
+        public async global::System.Threading.Tasks.ValueTask<global::LlmTelemetry.LlmEvaluation> EvaluateAsync(global::LlmTelemetry.LlmEvaluationContext context, global::System.Threading.CancellationToken cancellationToken)
+        {
+            global::Microsoft.Extensions.AI.Evaluation.EvaluationResult result = await _evaluator.EvaluateAsync(Messages(context), Response(context), _configuration, null, cancellationToken).ConfigureAwait(false);
+            var metrics = new global::System.Collections.Generic.List<global::LlmTelemetry.LlmEvaluation>(result.Metrics.Count);
+            foreach (global::Microsoft.Extensions.AI.Evaluation.EvaluationMetric metric in result.Metrics.Values)
+            {
+                double? score;
+                bool? verdict = null;
+                if (metric is global::Microsoft.Extensions.AI.Evaluation.NumericMetric numeric)
+                {
+                    score = numeric.Value;
+                }
+                else if (metric is global::Microsoft.Extensions.AI.Evaluation.BooleanMetric boolean)
+                {
+                    verdict = boolean.Value;
+                    score = boolean.Value is bool value ? (value ? 1d : 0d) : null;
+                }
+                else
+                {
+                    continue; // a string metric is not a score
+                }
+
+                // An evaluator of Microsoft.Extensions.AI.Evaluation reports a metric it could not measure as an error diagnostic.
+                if (score is null && Error(metric) is { } error)
+                {
+                    metrics.Add(global::LlmTelemetry.LlmEvaluation.MetricError(metric.Name, "evaluation_error", error));
+                    continue;
+                }
+
+                // The evaluator's interpretation decides when it has one; a guard's Threshold overrides it for a score.
+                global::Microsoft.Extensions.AI.Evaluation.EvaluationMetricInterpretation? interpretation = metric.Interpretation;
+                bool passed = interpretation is not null ? !interpretation.Failed : verdict ?? true;
+                string? label = interpretation is null ? null : Label(interpretation.Rating);
+                metrics.Add(global::LlmTelemetry.LlmEvaluation.Metric(metric.Name, score, passed, label, metric.Reason ?? interpretation?.Reason));
+            }
+
+            if (metrics.Count == 0)
+            {
+                throw new global::System.InvalidOperationException("The evaluator returned no numeric or boolean metric.");
+            }
+
+            return global::LlmTelemetry.LlmEvaluation.Combine(metrics);
+        }
+
+        private static global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> Messages(global::LlmTelemetry.LlmEvaluationContext context) => context.Request switch
+        {
+            global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages => messages,
+            global::Microsoft.Extensions.AI.ChatMessage message => new[] { message },
+            _ => context.Input is { } input ? new[] { new global::Microsoft.Extensions.AI.ChatMessage(global::Microsoft.Extensions.AI.ChatRole.User, input) } : global::System.Array.Empty<global::Microsoft.Extensions.AI.ChatMessage>(),
+        };
+
+        private static global::Microsoft.Extensions.AI.ChatResponse Response(global::LlmTelemetry.LlmEvaluationContext context) => context.Result switch
+        {
+            global::Microsoft.Extensions.AI.ChatResponse response => response,
+            global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatResponseUpdate> updates => global::Microsoft.Extensions.AI.ChatResponseExtensions.ToChatResponse(updates),
+            _ => new global::Microsoft.Extensions.AI.ChatResponse(new global::Microsoft.Extensions.AI.ChatMessage(global::Microsoft.Extensions.AI.ChatRole.Assistant, context.Output ?? string.Empty)) { ResponseId = context.ResponseId },
+        };
+
+        private static string? Label(global::Microsoft.Extensions.AI.Evaluation.EvaluationRating rating) => rating switch
+        {
+            global::Microsoft.Extensions.AI.Evaluation.EvaluationRating.Inconclusive => "inconclusive",
+            global::Microsoft.Extensions.AI.Evaluation.EvaluationRating.Unacceptable => "unacceptable",
+            global::Microsoft.Extensions.AI.Evaluation.EvaluationRating.Poor => "poor",
+            global::Microsoft.Extensions.AI.Evaluation.EvaluationRating.Average => "average",
+            global::Microsoft.Extensions.AI.Evaluation.EvaluationRating.Good => "good",
+            global::Microsoft.Extensions.AI.Evaluation.EvaluationRating.Exceptional => "exceptional",
+            _ => null,
+        };
+
+        private static string? Error(global::Microsoft.Extensions.AI.Evaluation.EvaluationMetric metric)
+        {
+            if (metric.Diagnostics is { } diagnostics)
+            {
+                foreach (global::Microsoft.Extensions.AI.Evaluation.EvaluationDiagnostic diagnostic in diagnostics)
+                {
+                    if (diagnostic.Severity == global::Microsoft.Extensions.AI.Evaluation.EvaluationDiagnosticSeverity.Error)
+                    {
+                        return diagnostic.Message;
+                    }
+                }
+            }
+
+            return null;
         }
     }
 }

@@ -7,16 +7,59 @@ namespace Contoso.Guarded
     partial class Assistant
     {
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
-        public partial global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> AnswerAsync(string question, global::System.Threading.CancellationToken cancellationToken)
+        public partial global::System.Collections.Generic.IAsyncEnumerable<global::Microsoft.Extensions.AI.ChatResponseUpdate> StreamAsync(global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> messages)
         {
-            return __LlmTelemetry_Instrumented0(question, cancellationToken);
+            return __LlmTelemetry_Instrumented0(messages);
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> __LlmTelemetry_Instrumented0(string question, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Collections.Generic.IAsyncEnumerable<global::Microsoft.Extensions.AI.ChatResponseUpdate> __LlmTelemetry_Instrumented0(global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> messages)
         {
-            var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation0, null);
+            global::System.Collections.Generic.IAsyncEnumerable<global::Microsoft.Extensions.AI.ChatResponseUpdate> __llmResult;
+            try
+            {
+                __llmResult = StreamCoreAsync(messages);
+            }
+            catch (global::System.Exception __llmException) when (global::LlmTelemetry.Instrumentation.LlmOperationScope.StartFailed(__LlmTelemetry.Operation0, null, __llmException))
+            {
+                throw;
+            }
+
+            global::LlmTelemetry.ILlmEvaluator?[]? __llmEvaluators = null;
+            try
+            {
+                __llmEvaluators = new global::LlmTelemetry.ILlmEvaluator?[] { global::LlmTelemetry.Generated.MeaiEvaluatorAdapter.Wrap((__LlmTelemetry.Evaluator0_0 ??= new global::Contoso.Guarded.Coherence()), this._judge), null };
+            }
+            catch (global::System.Exception __llmEvaluatorError)
+            {
+                global::LlmTelemetry.Instrumentation.LlmGuarding.ReportFailure(__llmEvaluatorError);
+            }
+
+            var __llmGuarded = new global::LlmTelemetry.Instrumentation.LlmGuardedStream<global::Microsoft.Extensions.AI.ChatResponseUpdate>(__LlmTelemetry.Guards0, __llmEvaluators, global::LlmTelemetry.Generated.MeaiReaders.LastUserText(messages), messages, static (global::Microsoft.Extensions.AI.ChatResponseUpdate __llmOut) => __llmOut?.Text);
+
+            return global::LlmTelemetry.Instrumentation.LlmStreamTracking.Track<global::Microsoft.Extensions.AI.ChatResponseUpdate, global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage>>(
+                __llmResult,
+                __LlmTelemetry.Operation0,
+                null,
+                null,
+                messages,
+                __LlmTelemetry.Recorder0,
+                global::LlmTelemetry.Generated.MeaiReaders.ChatResponseUpdateRecorder,
+                __llmGuarded);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        public partial global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> AnswerAsync(string question, global::System.Threading.CancellationToken cancellationToken)
+        {
+            return __LlmTelemetry_Instrumented1(question, cancellationToken);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> __LlmTelemetry_Instrumented1(string question, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation1, null);
             __llmScope.RecordRequest<string>(question, global::LlmTelemetry.Instrumentation.LlmStandardRecorders.UserPrompt);
             global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> __llmResult;
             try
@@ -29,7 +72,7 @@ namespace Contoso.Guarded
             }
 
             global::LlmTelemetry.Instrumentation.LlmResultRecorder<global::Microsoft.Extensions.AI.ChatResponse> __llmRecorder = global::LlmTelemetry.Generated.MeaiReaders.ChatResponseRecorder;
-            int __llmGuards = global::LlmTelemetry.Instrumentation.LlmGuarding.Select(__LlmTelemetry.Guards0, in __llmScope);
+            int __llmGuards = global::LlmTelemetry.Instrumentation.LlmGuarding.Select(__LlmTelemetry.Guards1, in __llmScope);
             if (__llmGuards == 0)
             {
                 return global::LlmTelemetry.Instrumentation.LlmTaskTracking.Track<global::Microsoft.Extensions.AI.ChatResponse>(__llmResult, __llmScope, __llmRecorder);
@@ -45,7 +88,7 @@ namespace Contoso.Guarded
                 global::LlmTelemetry.Instrumentation.LlmGuarding.ReportFailure(__llmEvaluatorError);
             }
 
-            var __llmCall = new global::LlmTelemetry.Instrumentation.LlmGuardedCall<global::Microsoft.Extensions.AI.ChatResponse>(__LlmTelemetry.Guards0, __llmGuards, __llmEvaluators, question, static (global::Microsoft.Extensions.AI.ChatResponse __llmOut) => __llmOut?.Text, () => new global::System.Threading.Tasks.ValueTask<global::Microsoft.Extensions.AI.ChatResponse>(SafeAnswerAsync(question, cancellationToken)));
+            var __llmCall = new global::LlmTelemetry.Instrumentation.LlmGuardedCall<global::Microsoft.Extensions.AI.ChatResponse>(__LlmTelemetry.Guards1, __llmGuards, __llmEvaluators, question, null, static (global::Microsoft.Extensions.AI.ChatResponse __llmOut) => __llmOut?.Text, () => new global::System.Threading.Tasks.ValueTask<global::Microsoft.Extensions.AI.ChatResponse>(SafeAnswerAsync(question, cancellationToken)));
             return global::LlmTelemetry.Instrumentation.LlmGuarding.Track<global::Microsoft.Extensions.AI.ChatResponse>(__llmResult, __llmScope, __llmRecorder, __llmCall);
         }
 
@@ -54,12 +97,30 @@ namespace Contoso.Guarded
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         private static class __LlmTelemetry
         {
-            internal static readonly global::LlmTelemetry.Instrumentation.LlmOperationDescriptor Operation0 = new global::LlmTelemetry.Instrumentation.LlmOperationDescriptor("chat", "openai", "gpt-4o", null, 0, isStreaming: false);
+            internal static readonly global::LlmTelemetry.Instrumentation.LlmOperationDescriptor Operation0 = new global::LlmTelemetry.Instrumentation.LlmOperationDescriptor("chat", "openai", "gpt-4o", null, 0, isStreaming: true);
+            internal static readonly global::LlmTelemetry.Instrumentation.LlmOperationDescriptor Operation1 = new global::LlmTelemetry.Instrumentation.LlmOperationDescriptor("chat", "openai", "gpt-4o", null, 0, isStreaming: false);
 
             internal static readonly global::LlmTelemetry.Instrumentation.LlmGuardDescriptor[] Guards0 = new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor[]
             {
+                new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor("Coherence", double.NaN, global::LlmTelemetry.GuardAction.Throw, global::LlmTelemetry.GuardMode.Inline, 1, null),
+                new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor("coherence-unjudged", double.NaN, global::LlmTelemetry.GuardAction.Record, global::LlmTelemetry.GuardMode.Inline, 0.5, static () => new global::LlmTelemetry.Generated.MeaiEvaluatorAdapter(new global::Contoso.Guarded.Coherence(), null)),
+            };
+            internal static global::Contoso.Guarded.Coherence? Evaluator0_0;
+
+            internal static readonly global::LlmTelemetry.Instrumentation.LlmGuardDescriptor[] Guards1 = new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor[]
+            {
                 new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor("Groundedness", 0.7, global::LlmTelemetry.GuardAction.Fallback, global::LlmTelemetry.GuardMode.Inline, 0.25, static () => new global::Contoso.Guarded.Groundedness()),
                 new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor("toxicity", double.NaN, global::LlmTelemetry.GuardAction.Record, global::LlmTelemetry.GuardMode.Background, 1, null),
+            };
+
+            internal static readonly global::LlmTelemetry.Instrumentation.LlmRequestRecorder<global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage>> Recorder0 = static (ref global::LlmTelemetry.Instrumentation.LlmOperationScope __llmS, global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.ChatMessage> __llmA) =>
+            {
+                if (__llmS.IsCapturingContent)
+                {
+                    var __llmMessages = global::LlmTelemetry.Instrumentation.GenAiContentWriter.ForMessages();
+                    global::LlmTelemetry.Generated.MeaiReaders.WriteChatMessages(__llmMessages, __llmA, null, null);
+                    __llmS.SetContent(global::LlmTelemetry.GenAiSemanticConventions.Attributes.InputMessages, __llmMessages);
+                }
             };
         }
     }

@@ -24,7 +24,8 @@ internal static class TestReferences
         MetadataReference.CreateFromFile(typeof(System.BinaryData).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.VectorData.VectorSearchResult<>).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location));
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.Evaluation.IEvaluator).Assembly.Location));
 
     /// <summary>The framework and LlmTelemetry only: a compilation that knows no client library.</summary>
     public static ImmutableArray<MetadataReference> WithoutClientLibraries { get; } = Framework.AddRange(Libraries.Take(2));

@@ -85,6 +85,10 @@ public sealed class TelemetryCapture : IDisposable
         return tags;
     }
 
+    /// <summary>The attributes of each <c>gen_ai.evaluation.result</c> event of a span, in order.</summary>
+    public static Dictionary<string, object?>[] Evaluations(Activity span) =>
+        span.Events.Where(static e => e.Name == "gen_ai.evaluation.result").Select(static e => e.Tags.ToDictionary(static t => t.Key, static t => t.Value)).ToArray();
+
     public void Dispose()
     {
         _tracerProvider?.Dispose();
