@@ -28,6 +28,19 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void A_guard_that_does_not_run_allocates_nothing()
+    {
+        var operations = new AllocationFreeOperations();
+
+        // Nothing listening: a guard that only records is not even considered; one that would throw is, and is not sampled.
+        Assert.Equal(0, Measure(() => operations.GuardedChatAsync("Hi")));
+        Assert.Equal(0, Measure(() => operations.UnsampledStrictChatAsync("Hi")));
+
+        using var capture = new TelemetryCapture(traces: false);
+        Assert.Equal(0, Measure(() => operations.UnsampledStrictChatAsync("Hi")));
+    }
+
+    [Fact]
     public async Task Nothing_listening_a_stream_allocates_nothing()
     {
         var operations = new AllocationFreeOperations();

@@ -206,7 +206,7 @@ public sealed class SpanConventionTests
         Assert.Equal(failed, span.GetTagItem("error.type") is not null);
     }
 
-    private static bool HasReferenceType(object? value, string type) => type switch
+    internal static bool HasReferenceType(object? value, string type) => type switch
     {
         "string" => value is string,
         "int" => value is int or long,

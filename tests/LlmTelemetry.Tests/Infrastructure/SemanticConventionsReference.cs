@@ -32,6 +32,9 @@ public sealed class SemanticConventionsReference
 
     public JsonElement Metric(string name) => _root.GetProperty("metrics").GetProperty(name);
 
+    /// <summary>The event definition by event name, for example <c>gen_ai.evaluation.result</c>.</summary>
+    public JsonElement Event(string name) => _root.GetProperty("events").GetProperty(name);
+
     /// <summary>The content part shapes, by part type, with their required fields.</summary>
     public JsonElement ContentParts => _root.GetProperty("content_capture").GetProperty("parts");
 

@@ -40,7 +40,19 @@ public partial class AllocationFreeOperations
     [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
     public partial IAsyncEnumerable<ChatResponseUpdate> StreamOver(CachedStream source);
 
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    [EvalGuard(typeof(MentionsParis), Threshold = 0.7, SampleRate = 0.1)]
+    public partial Task<ChatResponse> GuardedChatAsync([Prompt] string prompt);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    [EvalGuard(typeof(MentionsParis), Threshold = 0.7, OnFailure = GuardAction.Throw, SampleRate = 0)]
+    public partial Task<ChatResponse> UnsampledStrictChatAsync([Prompt] string prompt);
+
     private Completion CompleteCore(string prompt) => s_completion;
+
+    private Task<ChatResponse> GuardedChatCoreAsync(string prompt) => s_responseTask;
+
+    private Task<ChatResponse> UnsampledStrictChatCoreAsync(string prompt) => s_responseTask;
 
     private Task<Completion> CompleteCoreAsync(string prompt, CancellationToken cancellationToken) => s_completionTask;
 
