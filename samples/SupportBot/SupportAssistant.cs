@@ -18,22 +18,34 @@ public sealed partial class SupportAssistant(IChatClient chat, HelpCenter helpCe
     private const string Instructions = "You are a support assistant. Answer from the help center only.";
 
     /// <summary>Retrieval, then generation: both spans are children of the caller's span.</summary>
-    public async Task<ChatResponse> AskAsync(string question, CancellationToken cancellationToken = default)
-    {
-        IReadOnlyList<Model.Article> articles = await helpCenter.SearchAsync(question, cancellationToken: cancellationToken);
-        string context = string.Join("\n", articles.Select(a => $"[{a.Id}] {a.Text}"));
-        return await AnswerAsync($"{question}\n\nHelp center:\n{context}", Options(), cancellationToken);
-    }
+    public async Task<ChatResponse> AskAsync(string question, CancellationToken cancellationToken = default) =>
+        await AnswerAsync(await GroundAsync(question, cancellationToken), Options(), cancellationToken);
 
-    public IAsyncEnumerable<ChatResponseUpdate> StreamAnswerAsync(string question, CancellationToken cancellationToken = default) =>
-        StreamAsync(question, Options(), cancellationToken);
+    /// <summary>The same, streamed: the guard judges the whole answer once the last chunk has been read.</summary>
+    public async IAsyncEnumerable<ChatResponseUpdate> StreamAnswerAsync(string question, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string prompt = await GroundAsync(question, cancellationToken);
+        await foreach (ChatResponseUpdate update in StreamAsync(prompt, Options(), cancellationToken))
+        {
+            yield return update;
+        }
+    }
 
     [LlmOperation(Provider = "openai")]
     [EvalGuard(typeof(GroundednessCheck), Name = "groundedness", Threshold = 0.5)]
     public partial Task<ChatResponse> AnswerAsync([Prompt] string question, ChatOptions options, CancellationToken cancellationToken = default);
 
     [LlmOperation(Provider = "openai")]
+    [EvalGuard(typeof(GroundednessCheck), Name = "groundedness", Threshold = 0.5)]
     public partial IAsyncEnumerable<ChatResponseUpdate> StreamAsync([Prompt] string question, ChatOptions options, CancellationToken cancellationToken = default);
+
+    // The question with the help-center articles it is answered from.
+    private async Task<string> GroundAsync(string question, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Model.Article> articles = await helpCenter.SearchAsync(question, cancellationToken: cancellationToken);
+        string context = string.Join("\n", articles.Select(a => $"[{a.Id}] {a.Text}"));
+        return $"{question}\n\nHelp center:\n{context}";
+    }
 
     private ChatOptions Options() => new() { ModelId = model, Temperature = 0.2f, MaxOutputTokens = 400 };
 
