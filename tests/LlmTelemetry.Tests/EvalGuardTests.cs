@@ -141,6 +141,25 @@ public sealed class EvalGuardTests
     }
 
     [Fact]
+    public async Task Disposing_the_tracer_provider_waits_for_queued_background_evaluations_and_exports_them()
+    {
+        var capture = new TelemetryCapture();
+        var judge = new RecordingJudge { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        await new GuardedOperations(new FakeChatClient(), judge).BackgroundAsync("Capital of France?");
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(200);
+            judge.Gate.SetResult(); // the judge answers while the application shuts down
+        });
+
+        capture.Dispose();
+
+        Assert.Equal(0, LlmEvaluations.Pending);
+        Activity evaluation = Assert.Single(capture.Spans, s => s.DisplayName == "evaluate background-relevance");
+        Assert.Equal("relevant", Tags(Assert.Single(evaluation.Events))["gen_ai.evaluation.score.label"]);
+    }
+
+    [Fact]
     public async Task A_full_background_queue_drops_evaluations_and_counts_them()
     {
         using var capture = new TelemetryCapture(configure: options => options.BackgroundEvaluationCapacity = 1);

@@ -63,8 +63,25 @@ public sealed class LlmTelemetryOptions
         set => _backgroundEvaluationCapacity = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The queue must hold at least one evaluation.");
     }
 
+    /// <summary>The default of <see cref="BackgroundEvaluationShutdownTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultBackgroundEvaluationShutdownTimeout = TimeSpan.FromSeconds(5);
+
+    private TimeSpan _backgroundEvaluationShutdownTimeout = DefaultBackgroundEvaluationShutdownTimeout;
+
+    /// <summary>
+    /// How long disposing the tracer provider waits for queued background evaluations to finish, so that their results
+    /// are exported before the exporters shut down. What is still running after that is abandoned.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan BackgroundEvaluationShutdownTimeout
+    {
+        get => _backgroundEvaluationShutdownTimeout;
+        set => _backgroundEvaluationShutdownTimeout = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The timeout cannot be negative.");
+    }
+
     internal LlmTelemetryOptions Clone() => new()
     {
+        _backgroundEvaluationShutdownTimeout = _backgroundEvaluationShutdownTimeout,
         CaptureMessageContent = CaptureMessageContent,
         _maxContentLength = _maxContentLength,
         _backgroundEvaluationCapacity = _backgroundEvaluationCapacity,

@@ -10,7 +10,8 @@ namespace OpenTelemetry.Trace
     {
         /// <summary>
         /// Listens to the <c>LlmTelemetry</c> activity source, the source of every span the generated
-        /// <c>[LlmOperation]</c> bodies start.
+        /// <c>[LlmOperation]</c> bodies start. Disposing the provider waits for queued background evaluations
+        /// (up to <see cref="LlmTelemetryOptions.BackgroundEvaluationShutdownTimeout"/>) before its exporters shut down.
         /// </summary>
         /// <param name="builder">The tracer provider builder.</param>
         /// <param name="configure">Optional process-wide settings such as content capture.</param>
@@ -27,7 +28,11 @@ namespace OpenTelemetry.Trace
                 LlmTelemetrySettings.Configure(configure);
             }
 
-            return builder.AddSource(LlmTelemetryInstruments.SourceName);
+            // Disposing the provider disposes its instrumentations first: the drain lets queued background evaluations
+            // finish while the processors and exporters can still send what they record.
+            return builder
+                .AddSource(LlmTelemetryInstruments.SourceName)
+                .AddInstrumentation(static () => new BackgroundEvaluationDrain());
         }
     }
 }

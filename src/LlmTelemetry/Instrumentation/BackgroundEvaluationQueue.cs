@@ -60,6 +60,25 @@ internal sealed class BackgroundEvaluationQueue
         }
     }
 
+    /// <summary>Waits, blocking, until the queue is empty or <paramref name="timeout"/> passed; whether it emptied.</summary>
+    public bool Drain(TimeSpan timeout)
+    {
+        if (Pending == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            return FlushAsync(CancellationToken.None).Wait(timeout);
+        }
+        catch (AggregateException exception)
+        {
+            LlmTelemetryEventSource.Log.TelemetryFailed("draining background evaluations", exception);
+            return false;
+        }
+    }
+
     private void EnsureWorker()
     {
         if (Interlocked.Exchange(ref _started, 1) == 1)
