@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using LlmTelemetry.Generators.Analyzers;
 using LlmTelemetry.Generators.Tests.Infrastructure;
@@ -171,6 +172,112 @@ public sealed class UntracedModelCallAnalyzerTests
                     var chat = new ChatClient("gpt-4o", "key");
                     await chat.CompleteChatAsync(new UserChatMessage("hi"));
                     await foreach (var update in chat.{|LLMT2001:CompleteChatStreamingAsync|}(new UserChatMessage("hi"))) { }
+                }
+            }
+            """);
+    }
+
+    // The verifier hides compiler errors (partial methods have no body before the generator runs); code written against
+    // real client libraries must also compile, or a call that does not bind would pass unnoticed.
+    private static async Task VerifyCompilingAsync(string source)
+    {
+        string plain = System.Text.RegularExpressions.Regex.Replace(source, @"\{\|LLMT\d+:([^|]*)\|\}", "$1");
+        Diagnostic[] errors = GeneratorHarness.Compilation(TestReferences.All, plain).GetDiagnostics()
+            .Where(static d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        Assert.True(errors.Length == 0, string.Join("\n", errors.Select(static e => e.ToString())));
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Semantic_Kernel_chat_completion_and_prompt_calls()
+    {
+        await VerifyCompilingAsync(Usings + """
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.ChatCompletion;
+
+            public class Bot
+            {
+                public async Task RunAsync(ChatHistory history)
+                {
+                    Kernel kernel = new Kernel();
+                    IChatCompletionService chat = kernel.GetRequiredService<IChatCompletionService>();
+                    await chat.{|LLMT2001:GetChatMessageContentsAsync|}(history);
+                    await chat.{|LLMT2001:GetChatMessageContentAsync|}("Hi");
+                    await foreach (var content in chat.{|LLMT2001:GetStreamingChatMessageContentsAsync|}(history)) { }
+                    await kernel.{|LLMT2001:InvokePromptAsync|}("Hi");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Not_reported_for_Semantic_Kernel_when_its_own_telemetry_switch_is_set()
+    {
+        await VerifyCompilingAsync(Usings + """
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.ChatCompletion;
+
+            public static class Startup
+            {
+                public static void Configure() => AppContext.SetSwitch("Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnostics", true);
+            }
+
+            public class Bot
+            {
+                public async Task RunAsync(ChatHistory history)
+                {
+                    Kernel kernel = new Kernel();
+                    IChatCompletionService chat = kernel.GetRequiredService<IChatCompletionService>();
+                    await chat.GetChatMessageContentsAsync(history);
+                    await kernel.InvokePromptAsync("Hi");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task OllamaSharp_own_api_and_its_chat_client()
+    {
+        await VerifyCompilingAsync(Usings + """
+            using OllamaSharp;
+            using OllamaSharp.Models;
+            using OllamaSharp.Models.Chat;
+
+            public class Bot
+            {
+                public async Task RunAsync()
+                {
+                    var ollama = new OllamaApiClient(new Uri("http://localhost:11434"), "llama3.2");
+                    await foreach (var chunk in ollama.{|LLMT2001:ChatAsync|}(new ChatRequest())) { }
+                    await foreach (var chunk in ollama.{|LLMT2001:GenerateAsync|}(new GenerateRequest { Prompt = "Hi" })) { }
+                    await ollama.{|LLMT2001:EmbedAsync|}("Hi");
+                    await foreach (var token in new Chat(ollama).{|LLMT2001:SendAsync|}("Hi")) { }
+                    await ollama.ListLocalModelsAsync(); // not a model call
+
+                    IChatClient chat = new OllamaApiClient(new Uri("http://localhost:11434"), "llama3.2");
+                    await chat.{|LLMT2001:GetResponseAsync|}("Hi");
+                    IChatClient traced = new ChatClientBuilder(ollama).UseOpenTelemetry().Build();
+                    await traced.GetResponseAsync("Hi");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Azure_OpenAI_chat_clients_are_OpenAI_chat_clients()
+    {
+        await VerifyCompilingAsync(Usings + """
+            using Azure.AI.OpenAI;
+            using OpenAI.Chat;
+
+            public class Bot
+            {
+                public async Task RunAsync()
+                {
+                    var azure = new AzureOpenAIClient(new Uri("https://contoso.openai.azure.com"), new System.ClientModel.ApiKeyCredential("key"));
+                    ChatClient chat = azure.GetChatClient("gpt-4o-mini");
+                    await chat.{|LLMT2001:CompleteChatAsync|}("Hi");
+                    await foreach (var update in chat.{|LLMT2001:CompleteChatStreamingAsync|}("Hi")) { }
                 }
             }
             """);

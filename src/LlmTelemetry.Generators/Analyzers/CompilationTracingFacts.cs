@@ -9,13 +9,16 @@ namespace LlmTelemetry.Generators.Analyzers;
 /// <summary>
 /// What the whole compilation says about tracing, computed once and only if a call needs it: whether a DI
 /// registration adds <c>UseOpenTelemetry()</c> to chat clients or embedding generators, and whether the OpenAI SDK's
-/// own telemetry switch is turned on.
+/// or Semantic Kernel's own telemetry switch is turned on.
 /// </summary>
 internal sealed class CompilationTracingFacts(Compilation compilation)
 {
     private const string OpenAISwitch = "OpenAI.Experimental.EnableOpenTelemetry";
 
-    private readonly Lazy<(bool ChatClients, bool EmbeddingGenerators, bool OpenAISwitch)> _facts = new(() => Scan(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+    // Also matches its ...Sensitive twin, which turns the same diagnostics on with content.
+    private const string SemanticKernelSwitch = "Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnostics";
+
+    private readonly Lazy<(bool ChatClients, bool EmbeddingGenerators, bool OpenAISwitch, bool SemanticKernelSwitch)> _facts = new(() => Scan(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public bool RegisteredChatClientsAreTraced => _facts.Value.ChatClients;
 
@@ -23,13 +26,17 @@ internal sealed class CompilationTracingFacts(Compilation compilation)
 
     public bool OpenAISdkTelemetryIsOn => _facts.Value.OpenAISwitch;
 
-    private static (bool, bool, bool) Scan(Compilation compilation)
+    public bool SemanticKernelTelemetryIsOn => _facts.Value.SemanticKernelSwitch;
+
+    private static (bool, bool, bool, bool) Scan(Compilation compilation)
     {
-        bool chat = false, embeddings = false, openAI = false;
+        bool chat = false, embeddings = false, openAI = false, semanticKernel = false;
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
             string text = tree.GetText().ToString();
-            openAI |= text.Contains(OpenAISwitch) && text.Contains("SetSwitch");
+            bool setsSwitch = text.Contains("SetSwitch");
+            openAI |= setsSwitch && text.Contains(OpenAISwitch);
+            semanticKernel |= setsSwitch && text.Contains(SemanticKernelSwitch);
             if (!text.Contains("UseOpenTelemetry"))
             {
                 continue;
@@ -44,7 +51,7 @@ internal sealed class CompilationTracingFacts(Compilation compilation)
             }
         }
 
-        return (chat, embeddings, openAI);
+        return (chat, embeddings, openAI, semanticKernel);
     }
 
     public static string? Name(InvocationExpressionSyntax invocation) => invocation.Expression switch

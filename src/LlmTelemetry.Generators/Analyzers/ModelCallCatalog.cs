@@ -20,6 +20,9 @@ internal sealed class ModelCallCatalog
     private readonly INamedTypeSymbol? _skChatCompletion;
     private readonly INamedTypeSymbol? _skChatCompletionExtensions;
     private readonly INamedTypeSymbol? _skKernelExtensions;
+    private readonly INamedTypeSymbol? _ollamaClient;
+    private readonly INamedTypeSymbol? _ollamaClientExtensions;
+    private readonly INamedTypeSymbol? _ollamaChat;
     private readonly INamedTypeSymbol? _modelCallAttribute;
     private readonly IAssemblySymbol _sourceAssembly;
 
@@ -44,6 +47,9 @@ internal sealed class ModelCallCatalog
         _skChatCompletion = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService");
         _skChatCompletionExtensions = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.ChatCompletion.ChatCompletionServiceExtensions");
         _skKernelExtensions = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.KernelExtensions");
+        _ollamaClient = compilation.GetTypeByMetadataName("OllamaSharp.IOllamaApiClient");
+        _ollamaClientExtensions = compilation.GetTypeByMetadataName("OllamaSharp.OllamaApiClientExtensions");
+        _ollamaChat = compilation.GetTypeByMetadataName("OllamaSharp.Chat");
         DelegatingChatClient = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DelegatingChatClient");
         ActivitySource = compilation.GetTypeByMetadataName("System.Diagnostics.ActivitySource");
         _modelCallAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.ModelCallAttribute");
@@ -51,7 +57,8 @@ internal sealed class ModelCallCatalog
     }
 
     public bool IsEmpty =>
-        _chatClient is null && _embeddingGenerator is null && _openAIChatClient is null && _openAIEmbeddingClient is null && _skChatCompletion is null;
+        _chatClient is null && _embeddingGenerator is null && _openAIChatClient is null && _openAIEmbeddingClient is null && _skChatCompletion is null
+        && _ollamaClient is null;
 
     /// <summary>Whether methods may be marked <c>[ModelCall]</c> (the compilation references LlmTelemetry).</summary>
     public bool RecognisesMarkedModelCalls => _modelCallAttribute is not null;
@@ -66,6 +73,24 @@ internal sealed class ModelCallCatalog
         IMethodSymbol original = method.ReducedFrom ?? method.OriginalDefinition;
         INamedTypeSymbol type = original.ContainingType.OriginalDefinition;
         string name = original.Name;
+
+        // OllamaSharp's own API first: its client is also an IChatClient, whose other methods are not its own chat calls.
+        if (Is(type, _ollamaClientExtensions) || Implements(type, _ollamaClient))
+        {
+            switch (name)
+            {
+                case "ChatAsync" or "GenerateAsync":
+                    return new ModelApi(ModelFamily.Ollama, Streaming: true);
+                case "EmbedAsync":
+                    return new ModelApi(ModelFamily.Ollama, Streaming: false);
+            }
+        }
+
+        if (Is(type, _ollamaChat) && name is "SendAsync" or "SendAsAsync")
+        {
+            return new ModelApi(ModelFamily.Ollama, Streaming: true);
+        }
+
         if (Is(type, _chatClientExtensions) || Implements(type, _chatClient))
         {
             return name switch
@@ -157,5 +182,6 @@ internal enum ModelFamily
     OpenAIChat,
     OpenAIEmbeddings,
     SemanticKernel,
+    Ollama,
     Configured,
 }

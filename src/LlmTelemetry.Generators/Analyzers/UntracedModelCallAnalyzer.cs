@@ -105,9 +105,10 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
             return; // a pipeline stage (a DelegatingChatClient) passing the call on: the pipeline is judged where it is built
         }
 
-        if (api.Family == ModelFamily.OpenAIChat && !api.Streaming && facts.OpenAISdkTelemetryIsOn)
+        if ((api.Family == ModelFamily.OpenAIChat && !api.Streaming && facts.OpenAISdkTelemetryIsOn)
+            || (api.Family == ModelFamily.SemanticKernel && facts.SemanticKernelTelemetryIsOn))
         {
-            return;
+            return; // the SDK traces the call itself
         }
 
         switch (ClientOriginFinder.Of(receiver, context.CancellationToken))
@@ -139,6 +140,8 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
     {
         ModelFamily.OpenAIChat when api.Streaming => "the OpenAI SDK's own telemetry does not cover streaming",
         ModelFamily.OpenAIChat or ModelFamily.OpenAIEmbeddings => $"'{receiver?.Syntax}' is an OpenAI client without telemetry (its own switch, OpenAI.Experimental.EnableOpenTelemetry, is not set in this project)",
+        ModelFamily.SemanticKernel => "Semantic Kernel's own telemetry switch (Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnostics) is not set in this project and no span is open around the call",
+        ModelFamily.Ollama => $"OllamaSharp's own API on '{receiver?.Syntax}' has no telemetry and no span is open around the call",
         ModelFamily.Configured => "no span covers this configured model call",
         _ => $"'{receiver?.Syntax}' is built without UseOpenTelemetry() and no span is open around the call",
     };

@@ -25,7 +25,12 @@ internal static class TestReferences
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.VectorData.VectorSearchResult<>).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.Evaluation.IEvaluator).Assembly.Location));
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.Evaluation.IEvaluator).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.SemanticKernel.Kernel).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.SemanticKernel.KernelExtensions).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(OllamaSharp.OllamaApiClient).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Azure.AI.OpenAI.AzureOpenAIClient).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Azure.Core.TokenCredential).Assembly.Location));
 
     /// <summary>The framework and LlmTelemetry only: a compilation that knows no client library.</summary>
     public static ImmutableArray<MetadataReference> WithoutClientLibraries { get; } = Framework.AddRange(Libraries.Take(2));
