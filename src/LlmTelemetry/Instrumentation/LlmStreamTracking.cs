@@ -98,11 +98,8 @@ public static class LlmStreamTracking
         private bool _receivedChunk;
         private bool _ended;
 
-        // Set only when a guard runs on this enumeration: the chunks and their text, for the evaluators at the end.
-        private LlmGuardedStream<TChunk>? _guards;
-        private int _selectedGuards;
-        private List<TChunk>? _chunks;
-        private StringBuilder? _text;
+        // Set only when a guard runs on this enumeration, so that an unguarded stream carries one field for guards.
+        private GuardRun? _guardRun;
 
         public LlmOperationScope Scope;
 
@@ -114,15 +111,13 @@ public static class LlmStreamTracking
 
         public TChunk Current => _inner!.Current;
 
-        private bool EndsWithGuards => _chunks is not null && !_ended;
+        private bool EndsWithGuards => _guardRun is not null && !_ended;
 
         public void Guard(LlmGuardedStream<TChunk> guards, int selected)
         {
             if (selected != 0)
             {
-                _guards = guards;
-                _selectedGuards = selected;
-                _chunks = new List<TChunk>();
+                _guardRun = new GuardRun(guards, selected);
             }
         }
 
@@ -222,15 +217,7 @@ public static class LlmStreamTracking
                 Scope.RecordResult(_inner!.Current, _chunkRecorder);
             }
 
-            if (_chunks is not null)
-            {
-                TChunk chunk = _inner!.Current;
-                _chunks.Add(chunk);
-                if (LlmGuarding.ReadOutput(_guards!.ChunkText, chunk) is { } text)
-                {
-                    (_text ??= new StringBuilder()).Append(text);
-                }
-            }
+            _guardRun?.Add(_inner!.Current);
 
             return true;
         }
@@ -241,13 +228,13 @@ public static class LlmStreamTracking
         private async ValueTask<bool> EndWithGuardsAsync()
         {
             Scope.MarkResult();
-            List<TChunk> chunks = _chunks!;
-            _chunks = null;
+            GuardRun run = _guardRun!;
+            _guardRun = null;
             GuardViolationException? violation;
             bool entered = Scope.EnterCurrent(); // an evaluator that calls a model is a child of the call it judges
             try
             {
-                (violation, _) = await LlmGuarding.EvaluateAsync(Scope, _guards!, _selectedGuards, _text?.ToString(), chunks).ConfigureAwait(false);
+                (violation, _) = await LlmGuarding.EvaluateAsync(Scope, run.Guards, run.Selected, run.Text?.ToString(), run.Chunks).ConfigureAwait(false);
             }
             finally
             {
@@ -265,6 +252,27 @@ public static class LlmStreamTracking
 
             Scope.Complete();
             return false;
+        }
+
+        // What the guards of one enumeration judge at its end: the chunks it yielded and their text.
+        private sealed class GuardRun(LlmGuardedStream<TChunk> guards, int selected)
+        {
+            public LlmGuardedStream<TChunk> Guards { get; } = guards;
+
+            public int Selected { get; } = selected;
+
+            public List<TChunk> Chunks { get; } = new();
+
+            public StringBuilder? Text { get; private set; }
+
+            public void Add(TChunk chunk)
+            {
+                Chunks.Add(chunk);
+                if (LlmGuarding.ReadOutput(Guards.ChunkText, chunk) is { } text)
+                {
+                    (Text ??= new StringBuilder()).Append(text);
+                }
+            }
         }
 
         private bool Fail(Exception exception)
