@@ -102,19 +102,25 @@ public sealed class AllocationTests
 
     private static async Task<long> MeasureStreamAsync(AllocationFreeOperations operations, int chunks)
     {
+        // The least of several rounds: a one-off allocation (a lazily built cache of the SDK, tiering) that lands in one
+        // round is not per-stream cost, while a per-chunk allocation shows in every round.
         var stream = new CachedStream(chunks);
-        long allocated = 0;
-        for (int round = 0; round < 3; round++)
+        long least = long.MaxValue;
+        for (int round = 0; round < 6; round++)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
             await foreach (ChatResponseUpdate _ in operations.StreamOver(stream))
             {
             }
 
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (round > 0)
+            {
+                least = Math.Min(least, allocated);
+            }
         }
 
-        return allocated;
+        return least;
     }
 
     private static long TotalDurationCount(TelemetryCapture capture)
