@@ -43,6 +43,8 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
             return;
         }
 
+        INamedTypeSymbol? llmContent = model.Compilation.GetTypeByMetadataName("LlmTelemetry.LlmContent");
+        bool canFingerprint = llmContent is not null && !llmContent.GetMembers("Fingerprint").IsEmpty;
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
             if (TextPart(root, model, diagnostic, context.CancellationToken) is not { } text)
@@ -50,7 +52,7 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
                 continue;
             }
 
-            if (model.Compilation.GetTypeByMetadataName("LlmTelemetry.LlmContent") is not null)
+            if (llmContent is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create("Redact with LlmContent.Redact", ct => ReplaceAsync(context.Document, text, LlmContentCall("Redact", text), ct), RedactWithLlmContentKey),
@@ -64,7 +66,7 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
                     diagnostic);
             }
 
-            if (model.Compilation.GetTypeByMetadataName("LlmTelemetry.LlmContent") is { } content && !content.GetMembers("Fingerprint").IsEmpty)
+            if (canFingerprint)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create("Write a fingerprint (hash) instead", ct => ReplaceAsync(context.Document, text, LlmContentCall("Fingerprint", text), ct), FingerprintKey),

@@ -94,9 +94,9 @@ internal static class GuardEmitter
         }
 
         // An evaluator type given a configuration per call is still created once, in a field of the helper class.
-        string evaluator = guard.EvaluatorMember is { } member
-            ? owner + member
-            : $"({RuntimeNames.HelperClass}.{SharedEvaluatorField(ordinal, index)} ??= new {guard.EvaluatorType}())";
+        string evaluator = guard.HasSharedEvaluatorField
+            ? $"({RuntimeNames.HelperClass}.{SharedEvaluatorField(ordinal, index)} ??= new {guard.EvaluatorType}())"
+            : owner + guard.EvaluatorMember;
         string configuration = guard.ChatConfigurationMember is { } configurationMember ? owner + configurationMember : "null";
         return $"{RuntimeNames.MeaiEvaluatorAdapter}.Wrap({evaluator}, {configuration})";
     }
@@ -133,7 +133,7 @@ internal static class GuardEmitter
         string items = string.Join(",\n", operation.Guards.Select(static g =>
             $"    new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor({Literal(g.Name)}, {g.Threshold}, global::LlmTelemetry.GuardAction.{g.Action}, global::LlmTelemetry.GuardMode.{g.Mode}, {g.SampleRate}, {CreateOnce(g)})"));
         string descriptors = $"internal static readonly global::LlmTelemetry.Instrumentation.LlmGuardDescriptor[] Guards{ordinal} = new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor[]\n{{\n{items},\n}};";
-        string fields = string.Concat(operation.Guards.Select((g, i) => g.IsMeaiEvaluator && g.EvaluatorType is not null && g.ReadPerCall
+        string fields = string.Concat(operation.Guards.Select((g, i) => g.HasSharedEvaluatorField
             ? $"\ninternal static {g.EvaluatorType}? {SharedEvaluatorField(ordinal, i)};"
             : string.Empty));
         return descriptors + fields;

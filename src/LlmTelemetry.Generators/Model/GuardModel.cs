@@ -26,6 +26,12 @@ internal sealed record GuardModel(
     /// <summary>Whether the evaluator is read on each evaluated call rather than created once with the guard.</summary>
     public bool ReadPerCall => EvaluatorMember is not null || ChatConfigurationMember is not null;
 
+    /// <summary>
+    /// Whether an evaluator type is created once into a field of the helper class, because each call wraps it with the
+    /// chat configuration read then.
+    /// </summary>
+    public bool HasSharedEvaluatorField => EvaluatorType is not null && ChatConfigurationMember is not null;
+
     /// <summary>Whether the guard changes what the caller gets, so that it runs even when nothing listens.</summary>
     public bool ActsOnCall => Mode == "Inline" && Action != "Record";
 }

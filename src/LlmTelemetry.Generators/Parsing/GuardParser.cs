@@ -144,7 +144,7 @@ internal static class GuardParser
             {
                 Fail($"ChatConfiguration of an [EvalGuard] on '{method.Name}' is for a Microsoft.Extensions.AI.Evaluation IEvaluator; an ILlmEvaluator gets its dependencies itself");
             }
-            else if (holderType is null || known.MeaiChatConfiguration is null || !DerivesFrom(holderType, known.MeaiChatConfiguration))
+            else if (holderType is null || !ResultMappingParser.DerivesFrom(holderType, known.MeaiChatConfiguration))
             {
                 Fail($"'{configuration}', the ChatConfiguration of an [EvalGuard] on '{method.Name}', is not a field or readable property of type Microsoft.Extensions.AI.Evaluation.ChatConfiguration");
             }
@@ -263,19 +263,6 @@ internal static class GuardParser
     private static bool Implements(ITypeSymbol type, INamedTypeSymbol? contract) =>
         contract is not null
         && (SymbolEqualityComparer.Default.Equals(type, contract) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, contract)));
-
-    private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
-    {
-        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static string KnownContracts(KnownTypes known) =>
         known.MeaiEvaluator is null ? "ILlmEvaluator" : "ILlmEvaluator or Microsoft.Extensions.AI.Evaluation.IEvaluator";

@@ -4,13 +4,7 @@ namespace LlmTelemetry;
 public sealed class LlmEvaluationContext
 {
     /// <summary>Creates a context.</summary>
-    public LlmEvaluationContext(string evaluationName, string operationName, string? input, string? output, object? result, string? responseId, double threshold)
-        : this(evaluationName, operationName, input, output, result, responseId, threshold, request: null)
-    {
-    }
-
-    /// <summary>Creates a context with the request content as the call received it.</summary>
-    public LlmEvaluationContext(string evaluationName, string operationName, string? input, string? output, object? result, string? responseId, double threshold, object? request)
+    public LlmEvaluationContext(string evaluationName, string operationName, string? input, string? output, object? result, string? responseId, double threshold, object? request = null)
     {
         EvaluationName = evaluationName;
         OperationName = operationName;

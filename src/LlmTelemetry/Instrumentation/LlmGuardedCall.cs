@@ -15,18 +15,6 @@ public sealed class LlmGuardedCall<TResult> : LlmGuardSet
     /// <param name="selected">A bit per guard that runs on this call (see <see cref="LlmGuarding.Select"/>).</param>
     /// <param name="memberEvaluators">Evaluators read from instance members, by guard index; <see langword="null"/> entries use the guard's own.</param>
     /// <param name="input">The prompt or query text, if any.</param>
-    /// <param name="output">Reads the generated text from the result, if it has one.</param>
-    /// <param name="fallback">Produces the replacement result of a failed guard with <see cref="GuardAction.Fallback"/>.</param>
-    public LlmGuardedCall(LlmGuardDescriptor[] guards, int selected, ILlmEvaluator?[]? memberEvaluators, string? input, Func<TResult, string?>? output, Func<ValueTask<TResult>>? fallback)
-        : this(guards, selected, memberEvaluators, input, request: null, output, fallback)
-    {
-    }
-
-    /// <summary>Describes the guarded call of an operation that was sent chat messages.</summary>
-    /// <param name="guards">The method's guards.</param>
-    /// <param name="selected">A bit per guard that runs on this call (see <see cref="LlmGuarding.Select"/>).</param>
-    /// <param name="memberEvaluators">Evaluators read from instance members, by guard index; <see langword="null"/> entries use the guard's own.</param>
-    /// <param name="input">The prompt or query text, if any.</param>
     /// <param name="request">The chat messages the call was sent, if it takes messages.</param>
     /// <param name="output">Reads the generated text from the result, if it has one.</param>
     /// <param name="fallback">Produces the replacement result of a failed guard with <see cref="GuardAction.Fallback"/>.</param>
