@@ -42,6 +42,8 @@ internal static class CostAttribution
 
             GeneratorDriver driver = SyntheticCompilation.CreateDriver().RunGeneratorsAndUpdateCompilation(user.Clone(), out Compilation generated, out _);
             Add("LlmOperationGenerator", driver.GetTimingInfo().ElapsedTime);
+            GeneratorDriver floor = SyntheticCompilation.CreateDriver(new AttributeLookupFloorGenerator()).RunGenerators(user.Clone());
+            Add("AttributeLookupFloorGenerator (alone, on its own compilation)", floor.GetTimingInfo().ElapsedTime);
 
             var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
             CompilationWithAnalyzers analysis = generated.WithAnalyzers(SyntheticCompilation.Analyzers, options);

@@ -45,9 +45,10 @@ internal static class SyntheticCompilation
 
     public static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, ParseOptions, path);
 
-    public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
+    /// <summary>A driver for LlmOperationGenerator, or for <paramref name="generator"/> when given.</summary>
+    public static GeneratorDriver CreateDriver(IIncrementalGenerator? generator = null, bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
-            new[] { new LlmOperationGenerator().AsSourceGenerator() },
+            new[] { (generator ?? new LlmOperationGenerator()).AsSourceGenerator() },
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackSteps));
 

@@ -94,6 +94,38 @@ public sealed class UntracedModelCallAnalyzerTests
     }
 
     [Fact]
+    public async Task A_client_copied_into_another_local_or_field_is_judged_by_where_it_was_built()
+    {
+        await Verify.VerifyAsync(Usings + """
+            public class Bot(IChatClient chat)
+            {
+                private readonly IChatClient _traced = new ChatClientBuilder(chat).UseOpenTelemetry().Build();
+                private readonly IChatClient _tracedCopy;
+                private readonly IChatClient _injected = chat;
+
+                public Bot(IChatClient chat, bool unused) : this(chat) => _tracedCopy = _traced;
+
+                public async Task AskAsync(string question)
+                {
+                    IChatClient traced = new ChatClientBuilder(chat).UseOpenTelemetry().Build();
+                    var alias = traced;
+                    await alias.GetResponseAsync(question);
+                    var fieldAlias = (IChatClient)_traced;
+                    await fieldAlias.GetResponseAsync(question);
+                    await _tracedCopy.GetResponseAsync(question);
+
+                    IChatClient plain = new ChatClientBuilder(chat).Build();
+                    var plainAlias = plain;
+                    await plainAlias.{|LLMT2001:GetResponseAsync|}(question);
+
+                    var injectedAlias = _injected;
+                    await injectedAlias.{|LLMT2002:GetResponseAsync|}(question);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Not_reported_for_an_injected_client_registered_with_UseOpenTelemetry()
     {
         await Verify.VerifyAsync(Usings + """
@@ -179,13 +211,46 @@ public sealed class UntracedModelCallAnalyzerTests
 
     // The verifier hides compiler errors (partial methods have no body before the generator runs); code written against
     // real client libraries must also compile, or a call that does not bind would pass unnoticed.
-    private static async Task VerifyCompilingAsync(string source)
+    private static async Task VerifyCompilingAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
     {
-        string plain = System.Text.RegularExpressions.Regex.Replace(source, @"\{\|LLMT\d+:([^|]*)\|\}", "$1");
+        string plain = System.Text.RegularExpressions.Regex.Replace(source, @"\{\|(?:LLMT\d+|#\d+):([^|]*)\|\}", "$1");
         Diagnostic[] errors = GeneratorHarness.Compilation(TestReferences.All, plain).GetDiagnostics()
             .Where(static d => d.Severity == DiagnosticSeverity.Error).ToArray();
         Assert.True(errors.Length == 0, string.Join("\n", errors.Select(static e => e.ToString())));
-        await Verify.VerifyAsync(source);
+        await Verify.VerifyAsync(source, expected);
+    }
+
+    [Fact]
+    public async Task LLMT2002_names_the_remedy_that_fits_the_client_library()
+    {
+        static Microsoft.CodeAnalysis.Testing.DiagnosticResult Unseen(int location, string method, string client, string remedy) =>
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("LLMT2002", DiagnosticSeverity.Info)
+                .WithLocation(location)
+                .WithArguments(method, client, remedy);
+
+        await VerifyCompilingAsync(Usings + """
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.ChatCompletion;
+            using OllamaSharp;
+            using OllamaSharp.Models;
+
+            public class Bot(IChatClient chat, IChatCompletionService kernelChat, OllamaApiClient ollama, OpenAI.Chat.ChatClient openAI)
+            {
+                public async Task RunAsync(ChatHistory history)
+                {
+                    await chat.{|#0:GetResponseAsync|}("Hi");
+                    await kernelChat.{|#1:GetChatMessageContentsAsync|}(history);
+                    await foreach (var chunk in ollama.{|#2:GenerateAsync|}(new GenerateRequest { Prompt = "Hi" })) { }
+                    await openAI.{|#3:CompleteChatAsync|}("Hi");
+                    await foreach (var update in openAI.{|#4:CompleteChatStreamingAsync|}("Hi")) { }
+                }
+            }
+            """,
+            Unseen(0, "GetResponseAsync", "chat", "register the client with UseOpenTelemetry()"),
+            Unseen(1, "GetChatMessageContentsAsync", "kernelChat", "turn on Semantic Kernel's own telemetry (the AppContext switch Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnostics)"),
+            Unseen(2, "GenerateAsync", "ollama", "call the model through the IChatClient that OllamaApiClient implements, built with UseOpenTelemetry()"),
+            Unseen(3, "CompleteChatAsync", "openAI", "turn on the OpenAI SDK's own telemetry (the AppContext switch OpenAI.Experimental.EnableOpenTelemetry)"),
+            Unseen(4, "CompleteChatStreamingAsync", "openAI", "call the model through Microsoft.Extensions.AI (AsIChatClient() or AsIEmbeddingGenerator()) with UseOpenTelemetry()"));
     }
 
     [Fact]

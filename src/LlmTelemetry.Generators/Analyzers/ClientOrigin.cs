@@ -19,19 +19,24 @@ internal enum ClientOrigin
     Injected,
 }
 
-/// <summary>Follows a call's receiver back to where the client was built: its initializer or the assignments to it.</summary>
+/// <summary>
+/// Follows a call's receiver back to where the client was built: its initializer or the assignments to it, and through
+/// a local, field or property copied from another (a few steps at most).
+/// </summary>
 internal static class ClientOriginFinder
 {
+    private const int MaxCopies = 4;
+
     public static ClientOrigin Of(IOperation? receiver, CancellationToken cancellationToken) => receiver switch
     {
         null or IParameterReferenceOperation => ClientOrigin.Injected,
-        ILocalReferenceOperation local => FromDeclaration(local.Local, cancellationToken),
-        IFieldReferenceOperation field => FromDeclaration(field.Field, cancellationToken),
-        IPropertyReferenceOperation property => FromDeclaration(property.Property, cancellationToken),
+        ILocalReferenceOperation local => FromDeclaration(local.Local, receiver.SemanticModel, 0, cancellationToken),
+        IFieldReferenceOperation field => FromDeclaration(field.Field, receiver.SemanticModel, 0, cancellationToken),
+        IPropertyReferenceOperation property => FromDeclaration(property.Property, receiver.SemanticModel, 0, cancellationToken),
         _ => FromExpression(receiver.Syntax),
     };
 
-    private static ClientOrigin FromDeclaration(ISymbol symbol, CancellationToken cancellationToken)
+    private static ClientOrigin FromDeclaration(ISymbol symbol, SemanticModel? model, int copies, CancellationToken cancellationToken)
     {
         SyntaxNode? declaration = symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
         ExpressionSyntax? initializer = declaration switch
@@ -42,7 +47,7 @@ internal static class ClientOriginFinder
         };
         if (initializer is not null && !IsPlaceholder(initializer))
         {
-            return FromExpression(initializer);
+            return FromValue(initializer, model, copies, cancellationToken);
         }
 
         if (symbol is ILocalSymbol || declaration is null)
@@ -61,11 +66,42 @@ internal static class ClientOriginFinder
             return ClientOrigin.Injected;
         }
 
-        ClientOrigin[] origins = assigned.Select(FromExpression).ToArray();
+        ClientOrigin[] origins = assigned.Select(a => FromValue(a, model, copies, cancellationToken)).ToArray();
         return origins.All(static o => o == ClientOrigin.Traced) ? ClientOrigin.Traced
             : origins.Contains(ClientOrigin.Visible) ? ClientOrigin.Visible
             : ClientOrigin.Injected;
     }
+
+    // A value that only names another variable ('var client = _traced;') is judged by that variable, when it is in the
+    // file being analyzed (an analyzer asks no other file's semantic model).
+    private static ClientOrigin FromValue(ExpressionSyntax value, SemanticModel? model, int copies, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax named = Unwrapped(value);
+        if (named is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
+            && model is not null
+            && copies < MaxCopies
+            && named.SyntaxTree == model.SyntaxTree)
+        {
+            ISymbol? copied = model.GetSymbolInfo(named, cancellationToken).Symbol;
+            switch (copied)
+            {
+                case IParameterSymbol:
+                    return ClientOrigin.Injected;
+                case ILocalSymbol or IFieldSymbol or IPropertySymbol:
+                    return FromDeclaration(copied, model, copies + 1, cancellationToken);
+            }
+        }
+
+        return FromExpression(value);
+    }
+
+    private static ExpressionSyntax Unwrapped(ExpressionSyntax expression) => expression switch
+    {
+        ParenthesizedExpressionSyntax parenthesized => Unwrapped(parenthesized.Expression),
+        PostfixUnaryExpressionSyntax { Operand: var operand } => Unwrapped(operand),
+        CastExpressionSyntax cast => Unwrapped(cast.Expression),
+        _ => expression,
+    };
 
     private static ClientOrigin FromExpression(SyntaxNode expression)
     {

@@ -119,7 +119,7 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
             case ClientOrigin.Injected when api.Family == ModelFamily.EmbeddingGenerator && facts.RegisteredEmbeddingGeneratorsAreTraced:
                 return;
             case ClientOrigin.Injected:
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnseenClientModelCall, NameLocation(invocation.Syntax), invocation.TargetMethod.Name, receiver?.Syntax.ToString() ?? "the client"));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnseenClientModelCall, NameLocation(invocation.Syntax), invocation.TargetMethod.Name, receiver?.Syntax.ToString() ?? "the client", Remedy(api)));
                 return;
             default:
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UntracedModelCall, NameLocation(invocation.Syntax), invocation.TargetMethod.Name, Reason(api, receiver)));
@@ -144,6 +144,18 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
         ModelFamily.Ollama => $"OllamaSharp's own API on '{receiver?.Syntax}' has no telemetry and no span is open around the call",
         ModelFamily.Configured => "no span covers this configured model call",
         _ => $"'{receiver?.Syntax}' is built without UseOpenTelemetry() and no span is open around the call",
+    };
+
+    // The other way to trace a call through a client handed in from elsewhere; UseOpenTelemetry() only fits a
+    // Microsoft.Extensions.AI client.
+    private static string Remedy(ModelApi api) => api.Family switch
+    {
+        ModelFamily.ChatClient or ModelFamily.EmbeddingGenerator => "register the client with UseOpenTelemetry()",
+        ModelFamily.OpenAIChat when !api.Streaming => "turn on the OpenAI SDK's own telemetry (the AppContext switch OpenAI.Experimental.EnableOpenTelemetry)",
+        ModelFamily.OpenAIChat or ModelFamily.OpenAIEmbeddings => "call the model through Microsoft.Extensions.AI (AsIChatClient() or AsIEmbeddingGenerator()) with UseOpenTelemetry()",
+        ModelFamily.SemanticKernel => "turn on Semantic Kernel's own telemetry (the AppContext switch Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnostics)",
+        ModelFamily.Ollama => "call the model through the IChatClient that OllamaApiClient implements, built with UseOpenTelemetry()",
+        _ => "open a span around the call",
     };
 
     // A span started earlier in the same method covers the calls after it (the usual 'using var activity = …').

@@ -122,7 +122,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnseenClientModelCall = Create(
         DiagnosticIds.UnseenClientModelCall,
         "Model call through a client whose tracing cannot be seen",
-        "This call to '{0}' goes through '{1}', which is handed in from elsewhere, and no registration in this project traces it; make the method an [LlmOperation], or register the client with UseOpenTelemetry()",
+        "This call to '{0}' goes through '{1}', which is handed in from elsewhere, and no registration in this project traces it; make the method an [LlmOperation], or {2}",
         DiagnosticSeverity.Info,
         CoverageCategory);
 
