@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using LlmTelemetry.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LlmTelemetry.Generators.Parsing;
 
@@ -41,6 +42,14 @@ internal static class ImplementationResolver
         IMethodSymbol? firstCandidate = null;
         foreach (IMethodSymbol candidate in candidates)
         {
+            if (DeclaredAlike(method, candidate))
+            {
+                return candidate;
+            }
+        }
+
+        foreach (IMethodSymbol candidate in candidates)
+        {
             string? mismatch = Mismatch(method, candidate);
             if (mismatch is null)
             {
@@ -61,6 +70,59 @@ internal static class ImplementationResolver
             method.Name,
             firstMismatch));
         return null;
+    }
+
+    // Written in the same type declaration with the same type parameters, return type and parameter types, two
+    // signatures bind alike, so the implementation matches without binding its signature (a large part of the
+    // generator's time, repeated on every keystroke). Anything else is left to Mismatch.
+    private static bool DeclaredAlike(IMethodSymbol method, IMethodSymbol candidate)
+    {
+        if ((method.IsStatic && !candidate.IsStatic)
+            || method.DeclaringSyntaxReferences.Length != 1
+            || candidate.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declared
+            || candidate.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax implementation
+            || declared.Parent is null
+            || declared.Parent != implementation.Parent
+            || !Equivalent(declared.ReturnType, implementation.ReturnType)
+            || !Equivalent(declared.TypeParameterList, implementation.TypeParameterList)
+            || declared.ParameterList.Parameters.Count != implementation.ParameterList.Parameters.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < declared.ParameterList.Parameters.Count; i++)
+        {
+            ParameterSyntax expected = declared.ParameterList.Parameters[i];
+            ParameterSyntax actual = implementation.ParameterList.Parameters[i];
+            if (!Equivalent(expected.Type, actual.Type) || !SameModifiers(expected.Modifiers, actual.Modifiers))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Equivalent(SyntaxNode? left, SyntaxNode? right) =>
+        left is null ? right is null : right is not null && left.IsEquivalentTo(right, topLevel: false);
+
+    private static bool SameModifiers(SyntaxTokenList left, SyntaxTokenList right)
+    {
+        if (left.Count != right.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < left.Count; i++)
+        {
+            if (left[i].RawKind != right[i].RawKind)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     internal static string? Mismatch(IMethodSymbol method, IMethodSymbol candidate)
