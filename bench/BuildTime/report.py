@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Reads two detailed build logs (without and with LlmTelemetry) and prints the compiler's time and each
-LlmTelemetry generator's and analyzer's share of it, from csc's -p:ReportAnalyzer=true summary."""
+"""Reads the detailed build logs run.sh wrote (<dir>/without.N.log and <dir>/<variant>.N.log, one per round) and
+prints the compiler's time and each LlmTelemetry generator's and analyzer's share of it, from csc's
+-p:ReportAnalyzer=true summary: the median of each figure over the rounds. Usage: report.py <dir> <variant>"""
+import glob
 import re
+import statistics
 import sys
 
 
@@ -29,23 +32,35 @@ def totals(log):
 
 def other_assemblies(log):
     # For scale: the SDK's own analyzers and generators in the same build, one row per assembly.
-    rows = []
+    # An assembly holding both analyzers and generators is listed in both summaries: keep its larger time.
+    rows = {}
     for match in re.finditer(r"^\s*(\d+(?:\.\d+)?)\s+(?:\d+|<1)\s+([\w.]+), Version=", log, re.M):
         if not match.group(2).startswith("LlmTelemetry"):
-            rows.append((match.group(2), float(match.group(1))))
-    return sorted(rows, key=lambda row: -row[1])
+            rows[match.group(2)] = max(rows.get(match.group(2), 0.0), float(match.group(1)))
+    return sorted(rows.items(), key=lambda row: -row[1])
 
 
-without, with_ = (open(path, encoding="utf-8", errors="replace").read() for path in sys.argv[1:3])
-base, compile_ = csc_seconds(without), csc_seconds(with_)
-rows = llm_rows(with_)
-print(f"Csc without LlmTelemetry: {base:.2f} s; with: {compile_:.2f} s")
-print(f"All analyzers: {totals(with_)['analyzer']:.3f} s; all generators: {totals(with_)['generator']:.3f} s")
-share_total = 0.0
-for name, seconds in rows:
-    share_total += seconds
+def read(pattern):
+    return [open(path, encoding="utf-8", errors="replace").read() for path in sorted(glob.glob(pattern))]
+
+
+def median_by_name(rows_per_log):
+    names = {name for rows in rows_per_log for name, _ in rows}
+    medians = {name: statistics.median(dict(rows).get(name, 0.0) for rows in rows_per_log) for name in names}
+    return sorted(medians.items(), key=lambda row: -row[1])
+
+
+directory, variant = sys.argv[1:3]
+withouts, withs = read(f"{directory}/without.*.log"), read(f"{directory}/{variant}.*.log")
+base = statistics.median(csc_seconds(log) for log in withouts)
+compile_ = statistics.median(csc_seconds(log) for log in withs)
+print(f"Median of {len(withs)} rounds. Csc without LlmTelemetry: {base:.2f} s; with: {compile_:.2f} s")
+print(f"All analyzers: {statistics.median(totals(log)['analyzer'] for log in withs):.3f} s; "
+      f"all generators: {statistics.median(totals(log)['generator'] for log in withs):.3f} s")
+for name, seconds in median_by_name([llm_rows(log) for log in withs]):
     print(f"  {name:<75} {seconds:7.3f} s  {100 * seconds / compile_:5.1f}%")
+share_total = statistics.median(sum(seconds for _, seconds in llm_rows(log)) for log in withs)
 print(f"LlmTelemetry total: {share_total:.3f} s = {100 * share_total / compile_:.1f}% of the compile (budget 5%)")
 print("For scale, the SDK's own analyzers and generators in the same build:")
-for name, seconds in other_assemblies(with_)[:4]:
+for name, seconds in median_by_name([other_assemblies(log) for log in withs])[:4]:
     print(f"  {name:<75} {seconds:7.3f} s  {100 * seconds / compile_:5.1f}%")

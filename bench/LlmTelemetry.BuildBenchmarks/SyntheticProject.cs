@@ -8,18 +8,19 @@ namespace LlmTelemetry.BuildBenchmarks;
 /// The synthetic project both build-time measurements compile: <see cref="Files"/> files, each with
 /// <see cref="MethodsPerFile"/> chat operations (a logger, a prompt, a model call, a completion) and an ordinary
 /// method of the same size. Without LlmTelemetry the same code is written with plain methods. The implementations log
-/// lengths and token counts, as careful code does; with <see cref="LogsRedactedPrompt"/> each also logs its prompt through
-/// a redactor, so that every one of them needs the data-exposure flow analysis (the analyzer's worst case).
+/// lengths and token counts, as careful code does; with <see cref="LogsStrings"/> each also logs its prompt through a
+/// redactor and the response's model id, a string, so that every one of them needs the data-exposure flow analysis (the
+/// analyzer's worst case: a method whose logs receive only numbers, constants and redacted values needs none).
 /// </summary>
-internal sealed class SyntheticProject(int files, int methodsPerFile, bool withLlmTelemetry, bool logsRedactedPrompt = false)
+internal sealed class SyntheticProject(int files, int methodsPerFile, bool withLlmTelemetry, bool logsStrings = false)
 {
     /// <summary>The variants <c>write</c> knows, by the name run.sh passes.</summary>
     public static SyntheticProject Named(string variant) => variant switch
     {
         "without" => Default(withLlmTelemetry: false),
         "with" => Default(withLlmTelemetry: true),
-        "with-redacted-prompts" => Default(withLlmTelemetry: true, logsRedactedPrompt: true),
-        _ => throw new System.ArgumentException($"Unknown variant '{variant}': without, with or with-redacted-prompts."),
+        "with-string-logs" => Default(withLlmTelemetry: true, logsStrings: true),
+        _ => throw new System.ArgumentException($"Unknown variant '{variant}': without, with or with-string-logs."),
     };
 
     public int Files { get; } = files;
@@ -28,9 +29,9 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
 
     public bool WithLlmTelemetry { get; } = withLlmTelemetry;
 
-    public bool LogsRedactedPrompt { get; } = logsRedactedPrompt;
+    public bool LogsStrings { get; } = logsStrings;
 
-    public static SyntheticProject Default(bool withLlmTelemetry, bool logsRedactedPrompt = false) => new(200, 5, withLlmTelemetry, logsRedactedPrompt);
+    public static SyntheticProject Default(bool withLlmTelemetry, bool logsStrings = false) => new(200, 5, withLlmTelemetry, logsStrings);
 
     public IEnumerable<(string Path, string Text)> Sources()
     {
@@ -67,7 +68,8 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
                         public partial Task<ChatResponse> Ask{j}Async([Prompt] string question, CancellationToken cancellationToken = default);
                     """
                 : $"public Task<ChatResponse> Ask{j}Async(string question, CancellationToken cancellationToken = default) => Ask{j}CoreAsync(question, cancellationToken);";
-            string promptLog = LogsRedactedPrompt ? "\n        _logger.LogDebug(\"Prompt {Prompt}\", LlmContent.Redact(question));" : "";
+            string promptLog = LogsStrings ? "\n        _logger.LogDebug(\"Prompt {Prompt}\", LlmContent.Redact(question));" : "";
+            string modelLog = LogsStrings ? "\n        _logger.LogDebug(\"Answered by {Model}\", response.ModelId);" : "";
             text.Append($$"""
 
                     {{declaration}}
@@ -76,7 +78,7 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
                     {
                         _logger.LogInformation("Asking {Length} characters", question.Length);{{promptLog}}
                         ChatResponse response = await _chat.GetResponseAsync(question, cancellationToken: cancellationToken);
-                        _logger.LogInformation("Answered with {Tokens} tokens", response.Usage?.OutputTokenCount);
+                        _logger.LogInformation("Answered with {Tokens} tokens", response.Usage?.OutputTokenCount);{{modelLog}}
                         return response;
                     }
 

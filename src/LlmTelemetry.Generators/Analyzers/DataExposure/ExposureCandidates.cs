@@ -58,12 +58,14 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         return sinks.Any(sink => invocation.Arguments.Any(a => a.Parameter?.Ordinal == sink.Ordinal && CanHoldText(a.Value)));
     }
 
-    // The flow analysis gives no taint to a value of a scalar type, so a constant, a number, a params array or an
-    // interpolation made only of those, or a boxing of one, never reaches a sink as text.
+    // The flow analysis gives no taint to a value of a scalar type or to what a redactor returns, so a constant, a
+    // number, a redacted value, a params array or an interpolation made only of those, or a boxing of one, never reaches
+    // a sink as text: code that logs only those (as careful code and the code fix do) needs no flow analysis.
     private bool CanHoldText(IOperation value) => value switch
     {
         { ConstantValue.HasValue: true } => false,
         _ when _catalog.IsScalar(value.Type) => false,
+        IInvocationOperation invocation when _catalog.IsSanitizer(invocation.TargetMethod, options) => false,
         IConversionOperation { OperatorMethod: null } conversion => CanHoldText(conversion.Operand),
         IArrayCreationOperation { IsImplicit: true, Initializer: { } initializer } => initializer.ElementValues.Any(CanHoldText),
         IInterpolatedStringOperation interpolated => interpolated.Parts.Any(p => p is IInterpolationOperation part && CanHoldText(part.Expression)),
