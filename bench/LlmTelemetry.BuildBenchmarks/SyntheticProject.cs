@@ -9,8 +9,9 @@ namespace LlmTelemetry.BuildBenchmarks;
 /// <see cref="MethodsPerFile"/> chat operations (a logger, a prompt, a model call, a completion) and an ordinary
 /// method of the same size. Without LlmTelemetry the same code is written with plain methods. The implementations log
 /// lengths and token counts, as careful code does; with <see cref="LogsStrings"/> each also logs its prompt through a
-/// redactor and the response's model id, a string, so that every one of them needs the data-exposure flow analysis (the
-/// analyzer's worst case: a method whose logs receive only numbers, constants and redacted values needs none).
+/// redactor and the response's model id through a local string, so that every one of them needs the data-exposure flow
+/// analysis (the analyzer's worst case: a method whose logs receive only numbers, constants, redacted values and a chat
+/// type's non-text members needs none).
 /// </summary>
 internal sealed class SyntheticProject(int files, int methodsPerFile, bool withLlmTelemetry, bool logsStrings = false)
 {
@@ -69,7 +70,7 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
                     """
                 : $"public Task<ChatResponse> Ask{j}Async(string question, CancellationToken cancellationToken = default) => Ask{j}CoreAsync(question, cancellationToken);";
             string promptLog = LogsStrings ? "\n        _logger.LogDebug(\"Prompt {Prompt}\", LlmContent.Redact(question));" : "";
-            string modelLog = LogsStrings ? "\n        _logger.LogDebug(\"Answered by {Model}\", response.ModelId);" : "";
+            string modelLog = LogsStrings ? "\n        string model = response.ModelId ?? \"unknown\";\n        _logger.LogDebug(\"Answered by {Model}\", model);" : "";
             text.Append($$"""
 
                     {{declaration}}

@@ -189,9 +189,10 @@ internal sealed class DataExposureCatalog
             return true;
         }
 
-        // A cryptographic hash identifies the text without revealing it.
-        return original.ContainingNamespace?.ToDisplayString() == "System.Security.Cryptography"
-            && (original.Name is "HashData" or "TryHashData" || (original.Name == "ComputeHash" && DerivesFrom(original.ContainingType, _hashAlgorithm)));
+        // A cryptographic hash identifies the text without revealing it. (The name first: this runs for every call.)
+        return original.Name is "HashData" or "TryHashData" or "ComputeHash"
+            && original.ContainingNamespace?.ToDisplayString() == "System.Security.Cryptography"
+            && (original.Name != "ComputeHash" || DerivesFrom(original.ContainingType, _hashAlgorithm));
     }
 
     /// <summary>

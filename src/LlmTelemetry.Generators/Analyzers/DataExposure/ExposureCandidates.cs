@@ -58,14 +58,17 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         return sinks.Any(sink => invocation.Arguments.Any(a => a.Parameter?.Ordinal == sink.Ordinal && CanHoldText(a.Value)));
     }
 
-    // The flow analysis gives no taint to a value of a scalar type or to what a redactor returns, so a constant, a
-    // number, a redacted value, a params array or an interpolation made only of those, or a boxing of one, never reaches
-    // a sink as text: code that logs only those (as careful code and the code fix do) needs no flow analysis.
+    // The flow analysis gives no taint to a value of a scalar type, to what a redactor returns, or to a chat type's
+    // ids, roles and other non-text members, so a constant, a number, a redacted value, a response's model id, a params
+    // array or an interpolation made only of those, or a boxing of one, never reaches a sink as text: code that logs only
+    // those (as careful code and the code fix do) needs no flow analysis.
     private bool CanHoldText(IOperation value) => value switch
     {
         { ConstantValue.HasValue: true } => false,
         _ when _catalog.IsScalar(value.Type) => false,
         IInvocationOperation invocation when _catalog.IsSanitizer(invocation.TargetMethod, options) => false,
+        IPropertyReferenceOperation { Instance.Type: { } receiverType, Property: var property } when _catalog.IsClientLibraryType(receiverType)
+            => _catalog.IsContentMember(property) || _catalog.IsContentType(property.Type),
         IConversionOperation { OperatorMethod: null } conversion => CanHoldText(conversion.Operand),
         IArrayCreationOperation { IsImplicit: true, Initializer: { } initializer } => initializer.ElementValues.Any(CanHoldText),
         IInterpolatedStringOperation interpolated => interpolated.Parts.Any(p => p is IInterpolationOperation part && CanHoldText(part.Expression)),
