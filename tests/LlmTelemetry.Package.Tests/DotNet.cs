@@ -6,12 +6,18 @@ using System.Threading.Tasks;
 
 namespace LlmTelemetry.Package.Tests;
 
-/// <summary>Runs the <c>dotnet</c> CLI as a user would, and fails with its output when it fails.</summary>
+/// <summary>Runs the <c>dotnet</c> CLI (or <c>git</c>) as a user would, and fails with its output when it fails.</summary>
 internal static class DotNet
 {
-    public static async Task<string> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Task<string> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunProgramAsync("dotnet", workingDirectory, environment, arguments);
+
+    public static Task<string> GitAsync(string workingDirectory, params string[] arguments) =>
+        RunProgramAsync("git", workingDirectory, null, arguments);
+
+    private static async Task<string> RunProgramAsync(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -32,20 +38,20 @@ internal static class DotNet
             start.Environment[name] = value;
         }
 
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
         Task exited = process.WaitForExitAsync();
         if (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromMinutes(5))) != exited)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 5 minutes.");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in 5 minutes.");
         }
 
         string text = new StringBuilder().Append(await output).Append(await error).ToString();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{text}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{text}");
         }
 
         return text;
