@@ -48,27 +48,39 @@ public sealed class DataExposureSinkTests
     }
 
     [Fact]
-    public async Task Serilog_NLog_and_log4net_by_metadata_name()
+    public async Task Serilog_NLog_and_log4net_against_the_real_libraries()
     {
-        await Verify.VerifyAsync(DataExposureFlowTests.Usings + """
-            namespace Serilog { public interface ILogger { void Information(string template, params object?[] values); } }
-            namespace NLog { public class Logger { public void Info(string message) { } } }
-            namespace log4net { public interface ILog { void Info(object message); } }
-
+        string source = DataExposureFlowTests.Usings + """
             public class Bot(IChatClient chat, Serilog.ILogger serilog, NLog.Logger nlog, log4net.ILog log4)
             {
                 public async Task AskAsync()
                 {
                     var response = await chat.GetResponseAsync("hi");
                     serilog.Information("Answer {Answer}", {|#0:response.Text|});
-                    nlog.Info({|#1:response.Text|});
-                    log4.Info({|#2:response.Text|});
+                    Serilog.Log.Warning("Answer {Answer} after {Attempts}", {|#1:response.Text|}, 2);
+                    serilog.ForContext("Answer", {|#2:response.Text|}).Information("Answered");
+                    using (Serilog.Context.LogContext.PushProperty("Answer", {|#3:response.Text|})) { }
+                    nlog.Info({|#4:response.Text|});
+                    nlog.Info("Answer {Answer}", {|#5:response.Text|});
+                    log4.Info({|#6:response.Text|});
+                    log4.InfoFormat("Answer {0}", {|#7:response.Text|});
+
+                    serilog.Information("Answer of {Length} characters", response.Text.Length);
+                    nlog.Info("Answer of {Length} characters", response.Text.Length);
+                    log4.InfoFormat("Answer of {0} characters", response.Text.Length);
                 }
             }
-            """,
+            """;
+        Infrastructure.MarkupCompilation.AssertCompiles(source);
+        await Verify.VerifyAsync(source,
             Expect("LLMT1001", 0, Answer, "ILogger.Information"),
-            Expect("LLMT1001", 1, Answer, "Logger.Info"),
-            Expect("LLMT1001", 2, Answer, "ILog.Info"));
+            Expect("LLMT1001", 1, Answer, "Log.Warning"),
+            Expect("LLMT1001", 2, Answer, "ILogger.ForContext"),
+            Expect("LLMT1001", 3, Answer, "LogContext.PushProperty"),
+            Expect("LLMT1001", 4, Answer, "Logger.Info"),
+            Expect("LLMT1001", 5, Answer, "Logger.Info"),
+            Expect("LLMT1001", 6, Answer, "ILog.Info"),
+            Expect("LLMT1001", 7, Answer, "ILog.InfoFormat"));
     }
 
     [Fact]

@@ -30,7 +30,10 @@ internal static class TestReferences
         MetadataReference.CreateFromFile(typeof(Microsoft.SemanticKernel.KernelExtensions).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(OllamaSharp.OllamaApiClient).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Azure.AI.OpenAI.AzureOpenAIClient).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(Azure.Core.TokenCredential).Assembly.Location));
+        MetadataReference.CreateFromFile(typeof(Azure.Core.TokenCredential).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Serilog.ILogger).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(NLog.Logger).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(log4net.ILog).Assembly.Location));
 
     /// <summary>The framework and LlmTelemetry only: a compilation that knows no client library.</summary>
     public static ImmutableArray<MetadataReference> WithoutClientLibraries { get; } = Framework.AddRange(Libraries.Take(2));
