@@ -169,6 +169,21 @@ public sealed class StreamingTests
         Assert.Null(span.GetTagItem("gen_ai.output.messages")); // content capture is off: chunks were not kept
     }
 
+    [Fact]
+    public async Task Usage_reported_in_pieces_is_added_up()
+    {
+        using var capture = new TelemetryCapture();
+
+        await foreach (ChatResponseUpdate _ in new ChatOperations(new FakeChatClient { ChunkCount = 3, UsageInPieces = true }).StreamAsync([new ChatMessage(ChatRole.User, "Hi")]))
+        {
+        }
+
+        Activity span = capture.SingleSpan();
+        Assert.Equal((long)FakeChatClient.InputTokens, span.GetTagItem("gen_ai.usage.input_tokens"));
+        Assert.Equal((long)FakeChatClient.OutputTokens, span.GetTagItem("gen_ai.usage.output_tokens"));
+        Assert.Null(span.GetTagItem("gen_ai.usage.cache_read.input_tokens")); // never reported: no attribute, not 0
+    }
+
     private static long DurationCount(TelemetryCapture capture)
     {
         long count = 0;

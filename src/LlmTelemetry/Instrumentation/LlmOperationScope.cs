@@ -33,13 +33,16 @@ public struct LlmOperationScope
     private string? _responseModel;
     private string? _responseId;
     private object? _finishReasons; // one string, or a List<string> when a call reports several
-    private long? _inputTokens;
-    private long? _outputTokens;
-    private long? _cacheReadInputTokens;
-    private long? _reasoningOutputTokens;
-    private int? _embeddingDimensions;
-    private int? _documentCount;
-    private double? _bestScore;
+    // Which of the counts below were reported: one byte instead of a Nullable's flag (padded to 8 bytes) on each, for a
+    // scope that a pending call or a stream keeps on the heap.
+    private Reported _reported;
+    private long _inputTokens;
+    private long _outputTokens;
+    private long _cacheReadInputTokens;
+    private long _reasoningOutputTokens;
+    private int _embeddingDimensions;
+    private int _documentCount;
+    private double _bestScore;
     private List<KeyValuePair<string?, double?>>? _documents; // only with content capture
     private long _resultTimestamp;
     private long _lastChunkTimestamp;
@@ -56,7 +59,7 @@ public struct LlmOperationScope
         _activity = activity;
         _previousActivity = previousActivity;
         _captureContent = captureContent;
-        _documentCount = descriptor.CountsDocuments ? 0 : null;
+        _reported = descriptor.CountsDocuments ? Reported.DocumentCount : Reported.None;
         _startTimestamp = Stopwatch.GetTimestamp();
     }
 
@@ -319,33 +322,35 @@ public struct LlmOperationScope
     }
 
     /// <summary>Sets the input token count.</summary>
-    public void SetInputTokens(long? count) => _inputTokens = count ?? _inputTokens;
+    public void SetInputTokens(long? count) => Set(ref _inputTokens, Reported.InputTokens, count);
 
     /// <summary>Sets the output token count.</summary>
-    public void SetOutputTokens(long? count) => _outputTokens = count ?? _outputTokens;
+    public void SetOutputTokens(long? count) => Set(ref _outputTokens, Reported.OutputTokens, count);
 
     /// <summary>Sets the cached input token count.</summary>
-    public void SetCacheReadInputTokens(long? count) => _cacheReadInputTokens = count ?? _cacheReadInputTokens;
+    public void SetCacheReadInputTokens(long? count) => Set(ref _cacheReadInputTokens, Reported.CacheReadInputTokens, count);
 
     /// <summary>Sets the reasoning output token count.</summary>
-    public void SetReasoningOutputTokens(long? count) => _reasoningOutputTokens = count ?? _reasoningOutputTokens;
+    public void SetReasoningOutputTokens(long? count) => Set(ref _reasoningOutputTokens, Reported.ReasoningOutputTokens, count);
 
     /// <summary>Adds token counts reported in pieces, as streamed usage updates are.</summary>
     public void AddUsage(long? inputTokens, long? outputTokens, long? cacheReadInputTokens = null, long? reasoningOutputTokens = null)
     {
-        _inputTokens = Add(_inputTokens, inputTokens);
-        _outputTokens = Add(_outputTokens, outputTokens);
-        _cacheReadInputTokens = Add(_cacheReadInputTokens, cacheReadInputTokens);
-        _reasoningOutputTokens = Add(_reasoningOutputTokens, reasoningOutputTokens);
+        Add(ref _inputTokens, Reported.InputTokens, inputTokens);
+        Add(ref _outputTokens, Reported.OutputTokens, outputTokens);
+        Add(ref _cacheReadInputTokens, Reported.CacheReadInputTokens, cacheReadInputTokens);
+        Add(ref _reasoningOutputTokens, Reported.ReasoningOutputTokens, reasoningOutputTokens);
     }
 
     /// <summary>Counts a retrieved document, keeps the best score, and with content capture on its id and score.</summary>
     public void AddDocument(string? id, double? score)
     {
-        _documentCount = _documentCount.GetValueOrDefault() + 1;
-        if (score is double value && !double.IsNaN(value) && (_bestScore is null || value > _bestScore))
+        _documentCount++;
+        _reported |= Reported.DocumentCount;
+        if (score is double value && !double.IsNaN(value) && (!Has(Reported.BestScore) || value > _bestScore))
         {
             _bestScore = value;
+            _reported |= Reported.BestScore;
         }
 
         if (_captureContent)
@@ -364,7 +369,14 @@ public struct LlmOperationScope
     }
 
     /// <summary>Sets the <c>gen_ai.embeddings.dimension.count</c>.</summary>
-    public void SetEmbeddingDimensions(int? dimensions) => _embeddingDimensions = dimensions ?? _embeddingDimensions;
+    public void SetEmbeddingDimensions(int? dimensions)
+    {
+        if (dimensions is int value)
+        {
+            _embeddingDimensions = value;
+            _reported |= Reported.EmbeddingDimensions;
+        }
+    }
 
     /// <summary>
     /// Notes that a streamed chunk arrived: the first sets the time to first chunk, every later one a time per
@@ -589,29 +601,29 @@ public struct LlmOperationScope
                 break;
         }
 
-        if (_inputTokens.HasValue)
+        if (Has(Reported.InputTokens))
         {
-            activity.AddTag(GenAiSemanticConventions.Attributes.UsageInputTokens, _inputTokens.GetValueOrDefault());
+            activity.AddTag(GenAiSemanticConventions.Attributes.UsageInputTokens, _inputTokens);
         }
 
-        if (_outputTokens.HasValue)
+        if (Has(Reported.OutputTokens))
         {
-            activity.AddTag(GenAiSemanticConventions.Attributes.UsageOutputTokens, _outputTokens.GetValueOrDefault());
+            activity.AddTag(GenAiSemanticConventions.Attributes.UsageOutputTokens, _outputTokens);
         }
 
-        if (_cacheReadInputTokens.HasValue)
+        if (Has(Reported.CacheReadInputTokens))
         {
-            activity.AddTag(GenAiSemanticConventions.Attributes.UsageCacheReadInputTokens, _cacheReadInputTokens.GetValueOrDefault());
+            activity.AddTag(GenAiSemanticConventions.Attributes.UsageCacheReadInputTokens, _cacheReadInputTokens);
         }
 
-        if (_reasoningOutputTokens.HasValue)
+        if (Has(Reported.ReasoningOutputTokens))
         {
-            activity.AddTag(GenAiSemanticConventions.Attributes.UsageReasoningOutputTokens, _reasoningOutputTokens.GetValueOrDefault());
+            activity.AddTag(GenAiSemanticConventions.Attributes.UsageReasoningOutputTokens, _reasoningOutputTokens);
         }
 
-        if (_embeddingDimensions.HasValue)
+        if (Has(Reported.EmbeddingDimensions))
         {
-            activity.AddTag(GenAiSemanticConventions.Attributes.EmbeddingsDimensionCount, _embeddingDimensions.GetValueOrDefault());
+            activity.AddTag(GenAiSemanticConventions.Attributes.EmbeddingsDimensionCount, _embeddingDimensions);
         }
 
         if (_lastChunkTimestamp != 0)
@@ -619,14 +631,14 @@ public struct LlmOperationScope
             activity.AddTag(GenAiSemanticConventions.Attributes.ResponseTimeToFirstChunk, _timeToFirstChunk);
         }
 
-        if (_documentCount is int documentCount)
+        if (Has(Reported.DocumentCount))
         {
-            activity.AddTag(GenAiSemanticConventions.LlmTelemetryAttributes.RetrievalDocumentCount, documentCount);
+            activity.AddTag(GenAiSemanticConventions.LlmTelemetryAttributes.RetrievalDocumentCount, _documentCount);
         }
 
-        if (_bestScore is double bestScore)
+        if (Has(Reported.BestScore))
         {
-            activity.AddTag(GenAiSemanticConventions.LlmTelemetryAttributes.RetrievalBestScore, bestScore);
+            activity.AddTag(GenAiSemanticConventions.LlmTelemetryAttributes.RetrievalBestScore, _bestScore);
         }
 
         if (_documents is not null)
@@ -656,18 +668,18 @@ public struct LlmOperationScope
             LlmTelemetryInstruments.OperationDuration.Record(Seconds(_startTimestamp, _resultTimestamp != 0 ? _resultTimestamp : endTimestamp), tags);
         }
 
-        if (LlmTelemetryInstruments.TokenUsage.Enabled && (_inputTokens.HasValue || _outputTokens.HasValue))
+        if (LlmTelemetryInstruments.TokenUsage.Enabled && (Has(Reported.InputTokens) || Has(Reported.OutputTokens)))
         {
             TagList tags = MetricTags(includeError: false);
-            if (_inputTokens.HasValue)
+            if (Has(Reported.InputTokens))
             {
                 tags.Add(GenAiSemanticConventions.Attributes.TokenType, GenAiSemanticConventions.TokenTypes.Input);
-                LlmTelemetryInstruments.TokenUsage.Record(_inputTokens.GetValueOrDefault(), tags);
+                LlmTelemetryInstruments.TokenUsage.Record(_inputTokens, tags);
             }
 
-            if (_outputTokens.HasValue)
+            if (Has(Reported.OutputTokens))
             {
-                if (_inputTokens.HasValue)
+                if (Has(Reported.InputTokens))
                 {
                     tags[tags.Count - 1] = new KeyValuePair<string, object?>(GenAiSemanticConventions.Attributes.TokenType, GenAiSemanticConventions.TokenTypes.Output);
                 }
@@ -676,7 +688,7 @@ public struct LlmOperationScope
                     tags.Add(GenAiSemanticConventions.Attributes.TokenType, GenAiSemanticConventions.TokenTypes.Output);
                 }
 
-                LlmTelemetryInstruments.TokenUsage.Record(_outputTokens.GetValueOrDefault(), tags);
+                LlmTelemetryInstruments.TokenUsage.Record(_outputTokens, tags);
             }
         }
     }
@@ -724,8 +736,39 @@ public struct LlmOperationScope
     private static double Seconds(long startTimestamp, long endTimestamp) =>
         (endTimestamp - startTimestamp) / (double)Stopwatch.Frequency;
 
-    private static long? Add(long? total, long? part) =>
-        part.HasValue ? total.GetValueOrDefault() + part.GetValueOrDefault() : total;
+    private readonly bool Has(Reported count) => (_reported & count) != 0;
+
+    private void Set(ref long field, Reported count, long? value)
+    {
+        if (value is long reported)
+        {
+            field = reported;
+            _reported |= count;
+        }
+    }
+
+    // A count reported in pieces: the first piece sets it, later ones add to it.
+    private void Add(ref long field, Reported count, long? part)
+    {
+        if (part is long reported)
+        {
+            field = Has(count) ? field + reported : reported;
+            _reported |= count;
+        }
+    }
+
+    [Flags]
+    private enum Reported : byte
+    {
+        None = 0,
+        InputTokens = 1,
+        OutputTokens = 2,
+        CacheReadInputTokens = 4,
+        ReasoningOutputTokens = 8,
+        EmbeddingDimensions = 16,
+        DocumentCount = 32,
+        BestScore = 64,
+    }
 
     private static string[] CopyToArray(ICollection<string> collection)
     {

@@ -32,6 +32,12 @@ public sealed class FakeChatClient : IChatClient
     /// <summary>Number of text chunks a streamed answer has; usage and finish reason come in one last update.</summary>
     public int ChunkCount { get; set; } = 3;
 
+    /// <summary>
+    /// Whether a streamed answer reports its usage in two updates, as providers that send input tokens when the answer
+    /// starts and output tokens as it ends do: the input and part of the output first, the rest of the output last.
+    /// </summary>
+    public bool UsageInPieces { get; set; }
+
     /// <summary>When set, the stream fails with this exception after this many chunks.</summary>
     public int? FailAfterChunks { get; set; }
 
@@ -81,6 +87,9 @@ public sealed class FakeChatClient : IChatClient
             {
                 ModelId = ResponseModel,
                 ResponseId = ResponseId,
+                Contents = i == 0 && UsageInPieces
+                    ? [new TextContent(words[0] + " "), new UsageContent(new UsageDetails { InputTokenCount = InputTokens, OutputTokenCount = 1 })]
+                    : [new TextContent(words[i % words.Length] + " ")],
             };
         }
 
@@ -89,7 +98,7 @@ public sealed class FakeChatClient : IChatClient
             ModelId = ResponseModel,
             ResponseId = ResponseId,
             FinishReason = ChatFinishReason.Stop,
-            Contents = [new UsageContent(Usage())],
+            Contents = [new UsageContent(UsageInPieces ? new UsageDetails { OutputTokenCount = OutputTokens - 1 } : Usage())],
         };
     }
 
