@@ -22,27 +22,9 @@ namespace LlmTelemetry.Instrumentation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class LlmStreamTracking
 {
-    /// <summary>Wraps <paramref name="stream"/> so that each enumeration of it is one traced call.</summary>
-    /// <param name="stream">The implementation's stream.</param>
-    /// <param name="descriptor">The operation.</param>
-    /// <param name="requestModel">The model chosen at run time, if any.</param>
-    /// <param name="dataSourceId">The data source chosen at run time, if any (a retrieval).</param>
-    /// <param name="requestState">The arguments <paramref name="requestRecorder"/> reads.</param>
-    /// <param name="requestRecorder">Records request details when the span starts, if there are any.</param>
-    /// <param name="chunkRecorder">Records what each chunk carries, if the chunk type is known.</param>
-    public static IAsyncEnumerable<TChunk> Track<TChunk, TState>(
-        IAsyncEnumerable<TChunk> stream,
-        LlmOperationDescriptor descriptor,
-        string? requestModel,
-        string? dataSourceId,
-        TState requestState,
-        LlmRequestRecorder<TState>? requestRecorder,
-        LlmResultRecorder<TChunk>? chunkRecorder) =>
-        new TrackedStream<TChunk, TState>(stream, descriptor, requestModel, dataSourceId, requestState, requestRecorder, chunkRecorder, guards: null);
-
     /// <summary>
-    /// Wraps <paramref name="stream"/> so that each enumeration of it is one traced call whose <c>[EvalGuard]</c>s judge
-    /// what it yielded once it is read to the end.
+    /// Wraps <paramref name="stream"/> so that each enumeration of it is one traced call, and, when there are
+    /// <paramref name="guards"/>, one whose <c>[EvalGuard]</c>s judge what it yielded once it is read to the end.
     /// </summary>
     /// <param name="stream">The implementation's stream.</param>
     /// <param name="descriptor">The operation.</param>
@@ -51,7 +33,7 @@ public static class LlmStreamTracking
     /// <param name="requestState">The arguments <paramref name="requestRecorder"/> reads.</param>
     /// <param name="requestRecorder">Records request details when the span starts, if there are any.</param>
     /// <param name="chunkRecorder">Records what each chunk carries, if the chunk type is known.</param>
-    /// <param name="guards">The guards, their evaluators and what they read.</param>
+    /// <param name="guards">The guards, their evaluators and what they read, if the operation has any.</param>
     public static IAsyncEnumerable<TChunk> Track<TChunk, TState>(
         IAsyncEnumerable<TChunk> stream,
         LlmOperationDescriptor descriptor,
@@ -60,7 +42,7 @@ public static class LlmStreamTracking
         TState requestState,
         LlmRequestRecorder<TState>? requestRecorder,
         LlmResultRecorder<TChunk>? chunkRecorder,
-        LlmGuardedStream<TChunk> guards) =>
+        LlmGuardedStream<TChunk>? guards = null) =>
         new TrackedStream<TChunk, TState>(stream, descriptor, requestModel, dataSourceId, requestState, requestRecorder, chunkRecorder, guards);
 
     private sealed class TrackedStream<TChunk, TState>(

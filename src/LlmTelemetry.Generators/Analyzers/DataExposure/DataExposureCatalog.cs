@@ -151,9 +151,13 @@ internal sealed class DataExposureCatalog
     public bool CanCarryText(ITypeSymbol type, IAssemblySymbol compilationAssembly) =>
         _textCarrierCache.GetOrAdd(type, t => CanCarryText(t, compilationAssembly, depth: 0));
 
-    /// <summary>Whether reading <paramref name="member"/> of a chat content type yields its text.</summary>
-    public bool IsContentMember(ISymbol member) =>
-        ContentMemberNames.Contains(member.Name) && member.ContainingType is { } type && IsContentType(type);
+    /// <summary>
+    /// Whether reading <paramref name="member"/> of a client library type yields text: a text member of a chat content
+    /// type, or a property holding chat content. Its ids, roles, usage and timestamps do not.
+    /// </summary>
+    public bool CarriesText(ISymbol member) =>
+        (ContentMemberNames.Contains(member.Name) && member.ContainingType is { } type && IsContentType(type))
+        || (member is IPropertySymbol property && IsContentType(property.Type));
 
     /// <summary>Whether <paramref name="type"/> belongs to a client library (its members other than text are metadata).</summary>
     public bool IsClientLibraryType(ITypeSymbol type) => IsContentType(type) && _clientLibraryTypeCache.GetOrAdd(type, static t => t.ContainingNamespace?.ToDisplayString() is string ns

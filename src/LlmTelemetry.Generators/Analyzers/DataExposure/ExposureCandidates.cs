@@ -68,7 +68,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         _ when _catalog.IsScalar(value.Type) => false,
         IInvocationOperation invocation when _catalog.IsSanitizer(invocation.TargetMethod, options) => false,
         IPropertyReferenceOperation { Instance.Type: { } receiverType, Property: var property } when _catalog.IsClientLibraryType(receiverType)
-            => _catalog.IsContentMember(property) || _catalog.IsContentType(property.Type),
+            => _catalog.CarriesText(property),
         IConversionOperation { OperatorMethod: null } conversion => CanHoldText(conversion.Operand),
         IArrayCreationOperation { IsImplicit: true, Initializer: { } initializer } => initializer.ElementValues.Any(CanHoldText),
         IInterpolatedStringOperation interpolated => interpolated.Parts.Any(p => p is IInterpolationOperation part && CanHoldText(part.Expression)),

@@ -146,7 +146,7 @@ internal sealed partial class MethodFlowAnalysis
     // hold content, the member is named as the source; read from a parameter, the caller's argument is.
     private Taint ReadClientLibraryMember(ISymbol member, ITypeSymbol receiverType, Taint receiver, IOperation read)
     {
-        if (!_catalog.IsContentMember(member) && !(member is IPropertySymbol property && _catalog.IsContentType(property.Type)))
+        if (!_catalog.CarriesText(member))
         {
             return Taint.None;
         }
