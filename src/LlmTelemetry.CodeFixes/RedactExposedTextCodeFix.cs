@@ -19,7 +19,9 @@ namespace LlmTelemetry.CodeFixes;
 /// <summary>
 /// For prompt or completion text written to a log, the console, a span or an exception message (LLMT1001–LLMT1004):
 /// wrap the part of the value that carries the text in a redaction call — <c>LlmContent.Redact</c>, or a
-/// <c>Redactor</c> the type already holds — or write its fingerprint (<c>LlmContent.Fingerprint</c>) or its length instead.
+/// <c>Redactor</c> the type already holds — or write its fingerprint (<c>LlmContent.Fingerprint</c>), its token count
+/// (when the response that counted it is in view) or its length instead. A number is offered only where it compiles
+/// in place of the text: in an interpolation, a concatenation, or an argument an overload takes it for.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RedactExposedTextCodeFix)), Shared]
 public sealed class RedactExposedTextCodeFix : CodeFixProvider
@@ -28,6 +30,7 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
     public const string RedactWithMemberKey = "LlmTelemetry.RedactWithMember";
     public const string LengthKey = "LlmTelemetry.LogLength";
     public const string FingerprintKey = "LlmTelemetry.LogFingerprint";
+    public const string TokenCountKey = "LlmTelemetry.LogTokenCount";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         DiagnosticIds.TextLogged, DiagnosticIds.TextWrittenToConsole, DiagnosticIds.TextRecordedOnSpan, DiagnosticIds.TextInExceptionMessage);
@@ -73,10 +76,22 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
                     diagnostic);
             }
 
+            if (TokenCountDerivative.Find(model, text, diagnostic, context.CancellationToken) is { } tokens && FitsInPlace(model, text, tokens, context.CancellationToken))
+            {
+                ExpressionSyntax replacement = tokens.WithTriviaFrom(text);
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Write its token count '{tokens}' instead", ct => ReplaceAsync(context.Document, text, replacement, ct), TokenCountKey),
+                    diagnostic);
+            }
+
             bool maybeNull = model.GetTypeInfo(text, context.CancellationToken).Nullability.FlowState == NullableFlowState.MaybeNull;
-            context.RegisterCodeFix(
-                CodeAction.Create("Write its length instead", ct => ReplaceAsync(context.Document, text, LengthOf(text, maybeNull), ct), LengthKey),
-                diagnostic);
+            ExpressionSyntax length = LengthOf(text, maybeNull);
+            if (FitsInPlace(model, text, length, context.CancellationToken))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Write its length instead", ct => ReplaceAsync(context.Document, text, length, ct), LengthKey),
+                    diagnostic);
+            }
         }
     }
 
@@ -93,6 +108,26 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
         SyntaxNode node = root.FindNode(span, getInnermostNodeForTie: true);
         ExpressionSyntax? expression = node as ExpressionSyntax ?? (node as ArgumentSyntax)?.Expression ?? (node as InterpolationSyntax)?.Expression;
         return expression is not null && model.GetTypeInfo(expression, cancellationToken).Type?.SpecialType == SpecialType.System_String ? expression : null;
+    }
+
+    // Whether a number written instead of the text still compiles: anything goes in an interpolation or a string
+    // concatenation; an argument needs an overload that takes it (Console.WriteLine does, an exception's constructor
+    // and a [LoggerMessage] method's string parameter do not).
+    private static bool FitsInPlace(SemanticModel model, ExpressionSyntax text, ExpressionSyntax number, CancellationToken cancellationToken)
+    {
+        switch (text.Parent)
+        {
+            case InterpolationSyntax:
+                return true;
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } concatenation:
+                return model.GetTypeInfo(concatenation, cancellationToken).Type?.SpecialType == SpecialType.System_String;
+            case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ExpressionSyntax call } }
+                when call is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax:
+                ExpressionSyntax speculative = call.ReplaceNode(text, number.WithTriviaFrom(text));
+                return model.GetSpeculativeSymbolInfo(call.SpanStart, speculative, SpeculativeBindingOption.BindAsExpression).Symbol is not null;
+            default:
+                return false;
+        }
     }
 
     private static ISymbol? RedactorMember(SemanticModel model, ExpressionSyntax text, CancellationToken cancellationToken)

@@ -23,9 +23,10 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
         return test.RunAsync();
     }
 
-    public static Task VerifyNoFixAsync(string source)
+    /// <summary>No fix, or none with <paramref name="equivalenceKey"/>, is offered for the diagnostics in <paramref name="source"/>.</summary>
+    public static Task VerifyNoFixAsync(string source, string? equivalenceKey = null)
     {
-        var test = new Test { TestCode = source, FixedCode = source };
+        var test = new Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = equivalenceKey };
         return test.RunAsync();
     }
 
