@@ -60,7 +60,8 @@ print(f"All analyzers: {statistics.median(totals(log)['analyzer'] for log in wit
 for name, seconds in median_by_name([llm_rows(log) for log in withs]):
     print(f"  {name:<75} {seconds:7.3f} s  {100 * seconds / compile_:5.1f}%")
 share_total = statistics.median(sum(seconds for _, seconds in llm_rows(log)) for log in withs)
-print(f"LlmTelemetry total: {share_total:.3f} s = {100 * share_total / compile_:.1f}% of the compile (budget 5%)")
+if any(llm_rows(log) for log in withs):
+    print(f"LlmTelemetry total: {share_total:.3f} s = {100 * share_total / compile_:.1f}% of the compile (budget 5%)")
 print("For scale, the SDK's own analyzers and generators in the same build:")
 for name, seconds in median_by_name([other_assemblies(log) for log in withs])[:4]:
     print(f"  {name:<75} {seconds:7.3f} s  {100 * seconds / compile_:5.1f}%")

@@ -9,11 +9,13 @@ namespace LlmTelemetry.BuildBenchmarks;
 /// <see cref="MethodsPerFile"/> chat operations (a logger, a prompt, a model call, a completion) and an ordinary
 /// method of the same size. Without LlmTelemetry the same code is written with plain methods. The implementations log
 /// lengths and token counts, as careful code does; with <see cref="LogsStrings"/> each also logs its prompt through a
-/// redactor and the response's model id through a local string, so that every one of them needs the data-exposure flow
-/// analysis (the analyzer's worst case: a method whose logs receive only numbers, constants, redacted values and a chat
-/// type's non-text members needs none).
+/// redactor and the response's model id through a local string (values the data-exposure pre-check clears without the
+/// flow analysis); with <see cref="LogsHelperResult"/> also a string a helper method of the class computes from the
+/// response, which only the flow analysis can clear: every implementation is flow-analyzed (the analyzer's worst case). With <see cref="LoggerMessages"/> (and without LlmTelemetry) each implementation
+/// logs through a <c>[LoggerMessage]</c> method instead, one per operation: the calibration the budget of issue #6 names
+/// (the logging generator on 1,000 <c>[LoggerMessage]</c> methods in 200 files), measured the same way on the same machine.
 /// </summary>
-internal sealed class SyntheticProject(int files, int methodsPerFile, bool withLlmTelemetry, bool logsStrings = false)
+internal sealed class SyntheticProject(int files, int methodsPerFile, bool withLlmTelemetry, bool logsStrings = false, bool loggerMessages = false, bool logsHelperResult = false)
 {
     /// <summary>The variants <c>write</c> knows, by the name run.sh passes.</summary>
     public static SyntheticProject Named(string variant) => variant switch
@@ -21,7 +23,9 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
         "without" => Default(withLlmTelemetry: false),
         "with" => Default(withLlmTelemetry: true),
         "with-string-logs" => Default(withLlmTelemetry: true, logsStrings: true),
-        _ => throw new System.ArgumentException($"Unknown variant '{variant}': without, with or with-string-logs."),
+        "with-helper-logs" => new(200, 5, withLlmTelemetry: true, logsStrings: true, logsHelperResult: true),
+        "logger-message" => new(200, 5, withLlmTelemetry: false, loggerMessages: true),
+        _ => throw new System.ArgumentException($"Unknown variant '{variant}': without, with, with-string-logs, with-helper-logs or logger-message."),
     };
 
     public int Files { get; } = files;
@@ -31,6 +35,10 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
     public bool WithLlmTelemetry { get; } = withLlmTelemetry;
 
     public bool LogsStrings { get; } = logsStrings;
+
+    public bool LoggerMessages { get; } = loggerMessages;
+
+    public bool LogsHelperResult { get; } = logsHelperResult;
 
     public static SyntheticProject Default(bool withLlmTelemetry, bool logsStrings = false) => new(200, 5, withLlmTelemetry, logsStrings);
 
@@ -71,6 +79,13 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
                 : $"public Task<ChatResponse> Ask{j}Async(string question, CancellationToken cancellationToken = default) => Ask{j}CoreAsync(question, cancellationToken);";
             string promptLog = LogsStrings ? "\n        _logger.LogDebug(\"Prompt {Prompt}\", LlmContent.Redact(question));" : "";
             string modelLog = LogsStrings ? "\n        string model = response.ModelId ?? \"unknown\";\n        _logger.LogDebug(\"Answered by {Model}\", model);" : "";
+            string helperLog = LogsHelperResult ? $"\n        string summary = Summary{j}(response);\n        _logger.LogDebug(\"Summary {{Summary}}\", summary);" : "";
+            string helper = LogsHelperResult
+                ? $"\n\n    private static string Summary{j}(ChatResponse response) => (response.ModelId ?? \"unknown\") + \" in \" + response.Messages.Count + \" messages\";"
+                : "";
+            string answeredLog = LoggerMessages
+                ? $"Log{index}.Answered{j}(_logger, response.Usage?.OutputTokenCount);"
+                : "_logger.LogInformation(\"Answered with {Tokens} tokens\", response.Usage?.OutputTokenCount);";
             text.Append($$"""
 
                     {{declaration}}
@@ -79,9 +94,9 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
                     {
                         _logger.LogInformation("Asking {Length} characters", question.Length);{{promptLog}}
                         ChatResponse response = await _chat.GetResponseAsync(question, cancellationToken: cancellationToken);
-                        _logger.LogInformation("Answered with {Tokens} tokens", response.Usage?.OutputTokenCount);{{modelLog}}
+                        {{answeredLog}}{{modelLog}}{{helperLog}}
                         return response;
-                    }
+                    }{{helper}}
 
                     public string Describe{{j}}(int count, string name)
                     {
@@ -95,6 +110,18 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
         }
 
         text.Append("}\n");
+        if (LoggerMessages)
+        {
+            text.Append($"\ninternal static partial class Log{index}\n{{\n");
+            for (int j = 0; j < MethodsPerFile; j++)
+            {
+                text.Append($"    [LoggerMessage(EventId = {j}, Level = LogLevel.Information, Message = \"Answered with {{Tokens}} tokens\")]\n");
+                text.Append($"    public static partial void Answered{j}(ILogger logger, long? tokens);\n");
+            }
+
+            text.Append("}\n");
+        }
+
         return text.ToString();
     }
 

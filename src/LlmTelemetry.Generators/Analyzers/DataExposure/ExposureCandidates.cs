@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -16,15 +17,61 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
 {
     private readonly DataExposureCatalog _catalog = exposure.Catalog;
 
+    // One walk of the body collects what can be a sink and where each string variable is used; the checks then read
+    // these lists (walking an operation tree is most of what the pre-check costs).
+    private readonly List<IOperation> _sinkCandidates = new();
+    private readonly Dictionary<ISymbol, List<IOperation>> _uses = new(SymbolEqualityComparer.Default);
+
+    // What each string variable handed to a sink was found able to hold.
+    private readonly Dictionary<ISymbol, bool> _variables = new(SymbolEqualityComparer.Default);
+    private ISymbol? _owner;
+
     public bool Contains(IOperation body, ISymbol owner, CancellationToken cancellationToken)
     {
+        _owner = owner;
+        Collect(body);
+
         // Sinks first: they are rarer than sources, and most methods have none that can be handed text.
-        if (!body.Descendants().Any(operation => IsSink(operation, cancellationToken)))
+        if (!_sinkCandidates.Any(operation => IsSink(operation, cancellationToken)))
         {
             return false;
         }
 
         return (owner is IMethodSymbol method && method.Parameters.Any(IsSourceParameter)) || body.Descendants().Any(IsSource);
+    }
+
+    private void Collect(IOperation operation)
+    {
+        foreach (IOperation child in operation.ChildOperations)
+        {
+            switch (child)
+            {
+                case { Kind: OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.PropertyReference }:
+                    _sinkCandidates.Add(child);
+                    break;
+                case ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_String } local:
+                    UsesOf(local.Local).Add(child);
+                    break;
+                case IParameterReferenceOperation { Parameter.Type.SpecialType: SpecialType.System_String } parameter:
+                    UsesOf(parameter.Parameter).Add(child);
+                    break;
+                case IVariableDeclaratorOperation { Symbol.Type.SpecialType: SpecialType.System_String } declarator:
+                    UsesOf(declarator.Symbol).Add(child);
+                    break;
+            }
+
+            Collect(child);
+        }
+    }
+
+    private List<IOperation> UsesOf(ISymbol variable)
+    {
+        if (!_uses.TryGetValue(variable, out List<IOperation>? uses))
+        {
+            _uses[variable] = uses = new List<IOperation>();
+        }
+
+        return uses;
     }
 
     private bool IsSourceParameter(IParameterSymbol parameter) =>
@@ -70,10 +117,128 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         IPropertyReferenceOperation { Instance.Type: { } receiverType, Property: var property } when _catalog.IsClientLibraryType(receiverType)
             => _catalog.CarriesText(property),
         IConversionOperation { OperatorMethod: null } conversion => CanHoldText(conversion.Operand),
+        ICoalesceOperation coalesce => CanHoldText(coalesce.Value) || CanHoldText(coalesce.WhenNull),
+        IConditionalOperation { WhenFalse: { } whenFalse } conditional => CanHoldText(conditional.WhenTrue) || CanHoldText(whenFalse),
+        ILocalReferenceOperation { Local: var local } => VariableCanHoldText(local),
+        IParameterReferenceOperation { Parameter: var parameter } => VariableCanHoldText(parameter),
         IArrayCreationOperation { IsImplicit: true, Initializer: { } initializer } => initializer.ElementValues.Any(CanHoldText),
         IInterpolatedStringOperation interpolated => interpolated.Parts.Any(p => p is IInterpolationOperation part && CanHoldText(part.Expression)),
         _ => true,
     };
+
+    // A string local or parameter of the analyzed method holds source text only through what is written to it, by being
+    // a marked parameter, or by being sent to a model (then the flow analysis makes it a prompt wherever it is read).
+    // When every write is a value that cannot hold text and no read can send it (no model call, no other variable or
+    // collection built from it), it cannot either: a model id or a user id kept in a string needs no flow analysis.
+    private bool VariableCanHoldText(ISymbol variable)
+    {
+        if (_variables.TryGetValue(variable, out bool known))
+        {
+            return known;
+        }
+
+        _variables[variable] = true; // a variable written from itself, directly or not, is not cleared
+        bool result = !IsPlainString(variable) || !WritesAndReadsKeepClean(variable);
+        _variables[variable] = result;
+        return result;
+    }
+
+    private bool IsPlainString(ISymbol variable) => variable switch
+    {
+        ILocalSymbol { IsRef: false, Type.SpecialType: SpecialType.System_String } => true,
+        IParameterSymbol { RefKind: RefKind.None or RefKind.In, Type.SpecialType: SpecialType.System_String } parameter
+            => SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _owner) && !IsMarkedParameter(parameter),
+        _ => false,
+    };
+
+    // The parameters the flow analysis starts as sources: [Prompt] (its own, or its operation's for an implementation
+    // method), a data classification, or a listed source.
+    private bool IsMarkedParameter(IParameterSymbol parameter)
+    {
+        if (_catalog.HasPromptAttribute(parameter) || _catalog.IsClassified(parameter) || options.IsListedSource(parameter))
+        {
+            return true;
+        }
+
+        IMethodSymbol? operation = parameter.ContainingSymbol is IMethodSymbol method ? exposure.Implementations?.OperationOf(method) : null;
+        return operation is not null && parameter.Ordinal < operation.Parameters.Length && _catalog.HasPromptAttribute(operation.Parameters[parameter.Ordinal]);
+    }
+
+    private bool WritesAndReadsKeepClean(ISymbol variable)
+    {
+        bool declared = variable is IParameterSymbol;
+        if (!_uses.TryGetValue(variable, out List<IOperation>? uses))
+        {
+            return declared;
+        }
+
+        foreach (IOperation use in uses)
+        {
+            switch (use)
+            {
+                case IVariableDeclaratorOperation declarator:
+                    // Only a declaration statement's local: a foreach variable, a catch variable or a pattern's is written unseen.
+                    if (declarator.Parent is not IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation }
+                        || (declarator.GetVariableInitializer() is { } initializer && CanHoldText(initializer.Value)))
+                    {
+                        return false;
+                    }
+
+                    declared = true;
+                    break;
+                case ILocalReferenceOperation { IsDeclaration: true }:
+                    return false;
+                default:
+                    if (!IsCleanUse(use))
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        return declared;
+    }
+
+    // A write of a value that cannot hold text, or a read that cannot send the variable to a model.
+    private bool IsCleanUse(IOperation reference)
+    {
+        switch (reference.Parent)
+        {
+            case IAssignmentOperation assignment when assignment.Target == reference:
+                return !CanHoldText(assignment.Value);
+            case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+            case ITupleOperation:
+                return false;
+        }
+
+        for (IOperation? current = reference.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IInvocationOperation invocation when SendsOrStores(invocation.TargetMethod):
+                // (An element of an array or of a collection initializer is caught by what holds the collection: a
+                // variable, a model call, or the initializer's own Add.)
+                case IAssignmentOperation or IVariableInitializerOperation:
+                case { Kind: OperationKind.CollectionExpression or OperationKind.Spread }:
+                    return false;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return true;
+            }
+
+            if (current.Parent is IBlockOperation)
+            {
+                return true;
+            }
+        }
+
+        return true;
+    }
+
+    // A model call sends its arguments; a mutator adds them to a collection or builder that may be sent later.
+    private bool SendsOrStores(IMethodSymbol method) =>
+        _catalog.ModelCalls.Classify(method, options.ModelCalls) is not null || _catalog.IsLlmOperation(method) || DataExposureCatalog.IsMutator(method);
 
     private bool IsSource(IOperation operation) => operation switch
     {

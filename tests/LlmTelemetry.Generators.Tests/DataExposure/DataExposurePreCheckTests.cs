@@ -1,0 +1,187 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using System.Threading.Tasks;
+using LlmTelemetry.Generators.Analyzers;
+using LlmTelemetry.Generators.Analyzers.DataExposure;
+using LlmTelemetry.Generators.Parsing;
+using LlmTelemetry.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+using Verify = LlmTelemetry.Generators.Tests.Infrastructure.AnalyzerVerifier<LlmTelemetry.Generators.Analyzers.DataExposure.DataExposureAnalyzer>;
+
+namespace LlmTelemetry.Generators.Tests.DataExposure;
+
+/// <summary>
+/// The pre-check that spares most methods the flow analysis: which methods it lets through, and — the other half —
+/// that a string variable it could have cleared wrongly (sent to a model, built into a prompt, overwritten with text)
+/// is still flow-analyzed and reported.
+/// </summary>
+public sealed class DataExposurePreCheckTests
+{
+    private const string Bot = DataExposureFlowTests.Usings + """
+        public partial class Bot(IChatClient chat, ILogger<Bot> logger)
+        {
+            private readonly ILogger _logger = logger;
+
+            public async Task<ChatResponse> RedactedPromptAndModelId(string question, System.Threading.CancellationToken cancellationToken)
+            {
+                _logger.LogInformation("Asking {Length} characters", question.Length);
+                _logger.LogDebug("Prompt {Prompt}", LlmContent.Redact(question));
+                ChatResponse response = await chat.GetResponseAsync(question, cancellationToken: cancellationToken);
+                _logger.LogInformation("Answered with {Tokens} tokens", response.Usage?.OutputTokenCount);
+                string model = response.ModelId ?? "unknown";
+                _logger.LogDebug("Answered by {Model}", model);
+                return response;
+            }
+
+            public async Task ModelIdInALocal(string question)
+            {
+                var response = await chat.GetResponseAsync(question);
+                string model = response.ModelId ?? "unknown";
+                logger.LogInformation("Answered by {Model}", model);
+            }
+
+            public async Task UserIdParameter(string question, string userId)
+            {
+                logger.LogInformation("User {UserId} asks", userId);
+                await chat.GetResponseAsync(question);
+            }
+
+            public async Task ChoiceOfNonTextValues(bool verbose)
+            {
+                var response = await chat.GetResponseAsync("hi");
+                string id = verbose ? response.ResponseId ?? "none" : "hidden";
+                logger.LogInformation("Response {Id}", id);
+            }
+
+            public async Task LocalThatIsSent()
+            {
+                var response = await chat.GetResponseAsync("hi");
+                string model = response.ModelId ?? "unknown";
+                logger.LogInformation("Asking {Model}", model);
+                await chat.GetResponseAsync(model);
+            }
+
+            public async Task LocalAddedToACollectionThatIsSent()
+            {
+                var response = await chat.GetResponseAsync("hi");
+                string model = response.ModelId ?? "unknown";
+                var parts = new List<string>();
+                parts.Add(model);
+                logger.LogInformation("Asking {Model}", model);
+                await chat.GetResponseAsync(string.Join(",", parts));
+            }
+
+            public async Task LocalOverwrittenWithText()
+            {
+                string text = "none";
+                var response = await chat.GetResponseAsync("hi");
+                text = response.Text;
+                logger.LogInformation("Answer {Text}", text);
+            }
+
+            public async Task ForeachVariable()
+            {
+                var response = await chat.GetResponseAsync("hi");
+                foreach (string line in response.Text.Split('\n'))
+                {
+                    logger.LogInformation("Line {Line}", line);
+                }
+            }
+
+            public async Task PromptParameter([Prompt] string question)
+            {
+                logger.LogInformation("Asking {Question}", question);
+                await chat.GetResponseAsync("hi");
+            }
+
+            public async Task ParameterWrittenWithText(string userId)
+            {
+                var response = await chat.GetResponseAsync("hi");
+                userId = response.Text;
+                logger.LogInformation("User {UserId}", userId);
+            }
+
+            public async Task ParameterWrittenInALambda(string userId)
+            {
+                var response = await chat.GetResponseAsync("hi");
+                Action overwrite = () => userId = response.Text;
+                overwrite();
+                logger.LogInformation("User {UserId}", userId);
+            }
+
+            [LlmOperation(Provider = "openai")]
+            public partial Task<string> AnswerAsync([Prompt] string question);
+
+            private async Task<string> AnswerCoreAsync(string question)
+            {
+                logger.LogInformation("Asking {Question}", question);
+                return (await chat.GetResponseAsync("hi")).ModelId ?? "";
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("ModelIdInALocal", false)]
+    [InlineData("RedactedPromptAndModelId", false)]
+    [InlineData("UserIdParameter", false)]
+    [InlineData("ChoiceOfNonTextValues", false)]
+    [InlineData("LocalThatIsSent", true)]
+    [InlineData("LocalAddedToACollectionThatIsSent", true)]
+    [InlineData("LocalOverwrittenWithText", true)]
+    [InlineData("ForeachVariable", true)]
+    [InlineData("PromptParameter", true)]
+    [InlineData("ParameterWrittenWithText", true)]
+    [InlineData("ParameterWrittenInALambda", true)]
+    [InlineData("AnswerCoreAsync", true)]
+    public void A_method_is_flow_analyzed_only_when_a_sink_may_be_handed_source_text(string method, bool analyzed)
+    {
+        Compilation compilation = GeneratorHarness.Compilation(TestReferences.All, Bot);
+        var exposure = new DataExposureContext(
+            compilation,
+            DataExposureCatalog.For(compilation),
+            new ImplementationMethods(KnownTypes.For(compilation), compilation.Assembly),
+            new NoOptions());
+        SyntaxTree tree = compilation.SyntaxTrees.Single();
+        MethodDeclarationSyntax declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == method);
+        SemanticModel model = compilation.GetSemanticModel(tree);
+        IOperation body = model.GetOperation(declaration)!;
+        ISymbol owner = model.GetDeclaredSymbol(declaration)!;
+
+        bool candidate = new ExposureCandidates(exposure, exposure.OptionsFor(tree)).Contains(body, owner, default);
+
+        Assert.Equal(analyzed, candidate);
+    }
+
+    [Fact]
+    public async Task What_the_pre_check_lets_through_is_reported()
+    {
+        string markup = Bot
+            .Replace("logger.LogInformation(\"Asking {Model}\", model);", "logger.LogInformation(\"Asking {Model}\", {|LLMT1001:model|});")
+            .Replace("logger.LogInformation(\"Answer {Text}\", text);", "logger.LogInformation(\"Answer {Text}\", {|LLMT1001:text|});")
+            .Replace("logger.LogInformation(\"Line {Line}\", line);", "logger.LogInformation(\"Line {Line}\", {|LLMT1001:line|});")
+            .Replace("logger.LogInformation(\"Asking {Question}\", question);", "logger.LogInformation(\"Asking {Question}\", {|LLMT1001:question|});")
+            .Replace("logger.LogInformation(\"User {UserId}\", userId);", "logger.LogInformation(\"User {UserId}\", {|LLMT1001:userId|});");
+        await Verify.VerifyAsync(markup);
+    }
+
+    private sealed class NoOptions : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Empty();
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
+
+        private sealed class Empty : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
+            {
+                value = null;
+                return false;
+            }
+        }
+    }
+}
