@@ -30,7 +30,7 @@ internal static class TokenCountDerivative
     {
         ExpressionSyntax read = text;
         if (text is IdentifierNameSyntax && model.GetSymbolInfo(text, cancellationToken).Symbol is ILocalSymbol local
-            && SingleInitializer(local, cancellationToken) is { } initializer && !IsWrittenAfterDeclaration(model, local, cancellationToken))
+            && SingleInitializer(local, cancellationToken) is { } initializer && !IsReassigned(model, local, cancellationToken))
         {
             read = initializer;
         }
@@ -126,7 +126,7 @@ internal static class TokenCountDerivative
     private static ExpressionSyntax RootOf(ExpressionSyntax receiver) => ReceiverOf(receiver) is { } inner ? RootOf(inner) : receiver;
 
     // A variable read at another place names the same value there when it is a parameter, or a local in scope there
-    // that nothing assigns after it is declared.
+    // that nothing assigns besides its declaration.
     private static bool IsStableAt(SemanticModel model, ISymbol? symbol, int position, CancellationToken cancellationToken)
     {
         if (symbol is not (ILocalSymbol or IParameterSymbol) || !model.LookupSymbols(position, name: symbol.Name).Contains(symbol, SymbolEqualityComparer.Default))
@@ -134,10 +134,10 @@ internal static class TokenCountDerivative
             return false;
         }
 
-        return symbol is not ILocalSymbol local || !IsWrittenAfterDeclaration(model, local, cancellationToken);
+        return symbol is not ILocalSymbol local || !IsReassigned(model, local, cancellationToken);
     }
 
-    private static bool IsWrittenAfterDeclaration(SemanticModel model, ILocalSymbol local, CancellationToken cancellationToken)
+    private static bool IsReassigned(SemanticModel model, ILocalSymbol local, CancellationToken cancellationToken)
     {
         SyntaxNode? scope = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken).FirstAncestorOrSelf<BlockSyntax>();
         if (scope is null)

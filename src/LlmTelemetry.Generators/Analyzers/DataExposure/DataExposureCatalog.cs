@@ -295,6 +295,14 @@ internal sealed class DataExposureCatalog
 
     public bool HasPromptAttribute(ISymbol symbol) => HasAttribute(symbol, PromptAttribute);
 
+    /// <summary>
+    /// A <c>[Prompt]</c> parameter: marked itself or, in the implementation method of <paramref name="operation"/>,
+    /// through the operation's parameter at the same position.
+    /// </summary>
+    public bool IsPromptParameter(IParameterSymbol parameter, IMethodSymbol? operation) =>
+        HasPromptAttribute(parameter)
+        || (operation is not null && parameter.Ordinal < operation.Parameters.Length && HasPromptAttribute(operation.Parameters[parameter.Ordinal]));
+
     public bool IsLlmOperation(IMethodSymbol method) => HasAttribute(method.OriginalDefinition, LlmOperationAttribute);
 
     // Text-bearing arguments: not the logger, level, event id, exception or flags.

@@ -26,6 +26,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     private readonly Dictionary<ISymbol, bool> _variables = new(SymbolEqualityComparer.Default);
     private ISymbol? _owner;
 
+    /// <summary>Whether <paramref name="body"/> needs the flow analysis. One instance checks one body.</summary>
     public bool Contains(IOperation body, ISymbol owner, CancellationToken cancellationToken)
     {
         _owner = owner;
@@ -151,18 +152,10 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         _ => false,
     };
 
-    // The parameters the flow analysis starts as sources: [Prompt] (its own, or its operation's for an implementation
-    // method), a data classification, or a listed source.
-    private bool IsMarkedParameter(IParameterSymbol parameter)
-    {
-        if (_catalog.HasPromptAttribute(parameter) || _catalog.IsClassified(parameter) || options.IsListedSource(parameter))
-        {
-            return true;
-        }
-
-        IMethodSymbol? operation = parameter.ContainingSymbol is IMethodSymbol method ? exposure.Implementations?.OperationOf(method) : null;
-        return operation is not null && parameter.Ordinal < operation.Parameters.Length && _catalog.HasPromptAttribute(operation.Parameters[parameter.Ordinal]);
-    }
+    // The parameters the flow analysis starts as sources whatever is written to them (MethodFlowAnalysis.ParameterSource).
+    private bool IsMarkedParameter(IParameterSymbol parameter) =>
+        _catalog.IsClassified(parameter)
+        || _catalog.IsPromptParameter(parameter, parameter.ContainingSymbol is IMethodSymbol method ? exposure.Implementations?.OperationOf(method) : null);
 
     private bool WritesAndReadsKeepClean(ISymbol variable)
     {

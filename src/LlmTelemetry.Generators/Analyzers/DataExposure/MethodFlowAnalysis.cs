@@ -185,8 +185,7 @@ internal sealed partial class MethodFlowAnalysis
             return Taint.From(sent);
         }
 
-        if (_catalog.HasPromptAttribute(parameter)
-            || (operation is not null && parameter.Ordinal < operation.Parameters.Length && _catalog.HasPromptAttribute(operation.Parameters[parameter.Ordinal])))
+        if (_catalog.IsPromptParameter(parameter, operation))
         {
             return Taint.From(new TaintSource($"The prompt parameter '{parameter.Name}'", location));
         }
