@@ -14,6 +14,10 @@ namespace LlmTelemetry.Tests;
 public sealed class AllocationTests
 {
     private const int Calls = 1_000;
+    private const int Rounds = 4;
+
+    // What one Measure calls: the warm-up, then the rounds.
+    private const int CallsPerMeasure = (1 + Rounds) * Calls;
 
     [Fact]
     public void Nothing_listening_allocates_nothing()
@@ -69,7 +73,7 @@ public sealed class AllocationTests
         Assert.Equal(0, Measure(() => operations.CompleteAsync("Hi")));
         Assert.Equal(0, Measure(() => operations.ChatAsync("Hi")));
         Assert.Equal(0, Measure(() => operations.CountAsync("Hi")));
-        Assert.Equal(2 * Calls + 2 * Calls + 2 * Calls + 2 * Calls, TotalDurationCount(capture));
+        Assert.Equal(4 * CallsPerMeasure, TotalDurationCount(capture));
     }
 
     [Fact]
@@ -84,6 +88,9 @@ public sealed class AllocationTests
         Assert.Equal(oneStream, tenTimesLonger);
     }
 
+    // The least of several rounds of calls: an allocation made once (a lazily built cache of the SDK, tiering; seen once in
+    // CI as 496 B over 1,000 calls) lands in one round and is not a call's cost, while a per-call allocation shows in every
+    // round, at least a byte a call.
     private static long Measure<T>(Func<T> call)
     {
         for (int i = 0; i < Calls; i++)
@@ -91,13 +98,19 @@ public sealed class AllocationTests
             call(); // warm up: tiered compilation and first-use caches allocate once
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Calls; i++)
+        long least = long.MaxValue;
+        for (int round = 0; round < Rounds; round++)
         {
-            call();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < Calls; i++)
+            {
+                call();
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return least;
     }
 
     private static async Task<long> MeasureStreamAsync(AllocationFreeOperations operations, int chunks)
