@@ -9,8 +9,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LlmTelemetry.Generators;
 
 /// <summary>
-/// Writes the bodies of <c>[LlmOperation]</c> and <c>[Retrieval]</c> partial methods. Methods with usage errors get no body; the
-/// usage analyzer says why (the generator reports nothing itself, so the IDE shows each problem once).
+/// Writes the bodies of <c>[LlmOperation]</c> and <c>[Retrieval]</c> partial methods. Methods with usage errors get a placeholder
+/// body that throws; the usage analyzer reports the error, which fails the build (the generator reports nothing itself, so the
+/// IDE shows each problem once).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class LlmOperationGenerator : IIncrementalGenerator
@@ -26,21 +27,21 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<OperationMethodModel> operations = Operations(context, KnownTypes.LlmOperationAttributeName, TrackingNames.Operations);
-        IncrementalValuesProvider<OperationMethodModel> retrievals = Operations(context, KnownTypes.RetrievalAttributeName, TrackingNames.Retrievals);
+        IncrementalValuesProvider<ParsedMethodModel> operations = Operations(context, KnownTypes.LlmOperationAttributeName, TrackingNames.Operations);
+        IncrementalValuesProvider<ParsedMethodModel> retrievals = Operations(context, KnownTypes.RetrievalAttributeName, TrackingNames.Retrievals);
 
-        IncrementalValueProvider<ImmutableArray<OperationMethodModel>> all = operations
+        IncrementalValueProvider<ImmutableArray<ParsedMethodModel>> all = operations
             .Collect()
             .Combine(retrievals.Collect())
             .Select(static (both, _) => both.Left.AddRange(both.Right));
 
         IncrementalValuesProvider<TypeFileModel> files = all
-            .SelectMany(static (operations, _) => GroupByType(operations))
+            .SelectMany(static (methods, _) => GroupByType(methods))
             .WithTrackingName(TrackingNames.Files);
 
         // Compared by value: a keystroke that changes no operation's reader needs leaves the file cached.
         IncrementalValueProvider<ReaderSet> readers = all
-            .Select(static (operations, _) => ReaderSet.Of(operations))
+            .Select(static (methods, _) => ReaderSet.Of(methods.Where(static m => m.Operation is not null).Select(static m => m.Operation!)))
             .WithTrackingName(TrackingNames.Readers);
 
         context.RegisterSourceOutput(files, static (output, file) => output.AddSource(file.HintName, TypeFileEmitter.Emit(file)));
@@ -53,7 +54,7 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
         });
     }
 
-    private static IncrementalValuesProvider<OperationMethodModel> Operations(IncrementalGeneratorInitializationContext context, string attributeName, string trackingName) =>
+    private static IncrementalValuesProvider<ParsedMethodModel> Operations(IncrementalGeneratorInitializationContext context, string attributeName, string trackingName) =>
         context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 attributeName,
@@ -66,15 +67,19 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
                     }
 
                     KnownTypes known = KnownTypes.For(context.SemanticModel.Compilation);
-                    return OperationMethodParser.Parse(method, context.Attributes[0], context.SemanticModel.Compilation, known, cancellationToken).Model;
+                    OperationParseResult result = OperationMethodParser.Parse(method, context.Attributes[0], context.SemanticModel.Compilation, known, cancellationToken);
+                    return result.Model is null && result.Blocked is null ? null : new ParsedMethodModel(result.Model, result.Blocked);
                 })
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
             .WithTrackingName(trackingName);
 
-    private static ImmutableArray<TypeFileModel> GroupByType(ImmutableArray<OperationMethodModel> operations) =>
-        operations
-            .GroupBy(static operation => operation.ContainingType)
-            .Select(static group => new TypeFileModel(group.Key, group.ToEquatableArray()))
+    private static ImmutableArray<TypeFileModel> GroupByType(ImmutableArray<ParsedMethodModel> methods) =>
+        methods
+            .GroupBy(static method => method.Operation?.ContainingType ?? method.Blocked!.ContainingType)
+            .Select(static group => new TypeFileModel(
+                group.Key,
+                group.Where(static m => m.Operation is not null).Select(static m => m.Operation!).ToEquatableArray(),
+                group.Where(static m => m.Blocked is not null).Select(static m => m.Blocked!).ToEquatableArray()))
             .ToImmutableArray();
 }

@@ -33,6 +33,8 @@ public sealed class IncompleteCodeTests
         "public sealed class R { [InputTokens] public Unknown Tokens { get; set; } } public partial class Bot { [LlmOperation] public partial R Ask(); private R AskCore() => new(); }",
         "public partial class Bot { [LlmOperation] public partial string Ask([Prompt] string q, [Model] Unknown m); }",
         "public partial class { [LlmOperation] public partial string Ask(string q); }",
+        "public partial class { [LlmOperation(Provider = \"openai\", Model = \"gpt-4o\")] public partial string Ask(string q); private string AskCore(string q) => q; }",
+        "public partial class Bot { [LlmOperation(Provider = \"openai\", Model = \"gpt-4o\")] public partial string Ask(string q); public partial class { } }",
         "[LlmOperation] public partial string Ask(string q);",
         "public partial class Bot { [LlmOperation] public partial string Ask(string q) }",
         "public partial class Bot { [LlmOperation] public static partial System.Collections.Generic.IAsyncEnumerable<> Ask(); }",

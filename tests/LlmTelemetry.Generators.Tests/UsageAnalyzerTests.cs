@@ -13,7 +13,7 @@ namespace LlmTelemetry.Generators.Tests;
 public sealed class UsageAnalyzerTests
 {
     // A result type with token members, so that only the diagnostic under test is reported.
-    private const string Prelude = """
+    internal const string Prelude = """
         using System.Collections.Generic;
         using System.Threading.Tasks;
         using LlmTelemetry;

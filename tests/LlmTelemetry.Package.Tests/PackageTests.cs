@@ -97,7 +97,7 @@ public sealed class PackageTests(PackageFixture package) : IClassFixture<Package
     }
 
     [Fact]
-    public async Task The_switch_turns_the_generator_off()
+    public async Task The_switch_turns_the_generator_off_and_usage_errors_reach_the_build()
     {
         string app = Path.Combine(Path.GetTempPath(), "llmtelemetry-off-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(app);
@@ -129,6 +129,12 @@ public sealed class PackageTests(PackageFixture package) : IClassFixture<Package
 
             Assert.Contains("CS8795", failure.Message); // the partial method got no body: the generator did not run
             await DotNet.RunAsync(app, null, "build"); // and with the switch unset it does
+
+            // A usage error reaches dotnet build itself, not a CS8795 that hides it (csc runs no analyzer after an error of its own).
+            await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), (await File.ReadAllTextAsync(Path.Combine(app, "Program.cs"))).Replace("private string AskCore(string q) => q;", string.Empty));
+            InvalidOperationException usageError = await Assert.ThrowsAsync<InvalidOperationException>(() => DotNet.RunAsync(app, null, "build"));
+            Assert.Contains("error LLMT0003", usageError.Message);
+            Assert.DoesNotContain("CS8795", usageError.Message);
         }
         finally
         {

@@ -35,7 +35,10 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // An operation method whose body the generator wrote counts as generated code, and with
+        // GeneratedCodeAnalysisFlags.None Roslyn would not hand it to this analyzer once the generator ran (as in every
+        // build and in the IDE): its diagnostics, reported on the user's declaration, would never be seen.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {

@@ -7,7 +7,8 @@ namespace LlmTelemetry.Generators.Emission;
 
 /// <summary>
 /// Writes one file per containing type: the type reopened (with every type around it), the bodies of its
-/// operation methods, and a private nested class with their descriptors and the helpers they use.
+/// operation methods, the placeholder bodies of those a usage error keeps from being instrumented, and a private nested
+/// class with the operations' descriptors and the helpers they use.
 /// </summary>
 internal static class TypeFileEmitter
 {
@@ -41,7 +42,19 @@ internal static class TypeFileEmitter
             writer.Line();
         }
 
-        EmitHelperClass(writer, file, helpers);
+        for (int i = 0; i < file.Blocked.Count; i++)
+        {
+            BlockedOperationEmitter.Emit(writer, file.Blocked[i], GeneratedCodeAttribute);
+            if (i < file.Blocked.Count - 1 || file.Operations.Count > 0)
+            {
+                writer.Line();
+            }
+        }
+
+        if (file.Operations.Count > 0)
+        {
+            EmitHelperClass(writer, file, helpers);
+        }
 
         foreach (TypeDeclarationModel _ in type.Declarations)
         {

@@ -1,7 +1,10 @@
 namespace LlmTelemetry.Generators.Model;
 
-/// <summary>One generated file: a containing type and its operation methods, in declaration order.</summary>
-internal sealed record TypeFileModel(ContainingTypeModel Type, EquatableArray<OperationMethodModel> Operations)
+/// <summary>
+/// One generated file: a containing type, its operation methods and the placeholder bodies of those a usage error keeps
+/// from being instrumented, each in declaration order.
+/// </summary>
+internal sealed record TypeFileModel(ContainingTypeModel Type, EquatableArray<OperationMethodModel> Operations, EquatableArray<BlockedOperationModel> Blocked)
 {
     public string HintName => Type.MetadataName + ".LlmTelemetry.g.cs";
 }

@@ -29,9 +29,9 @@ internal static class ContainingTypeParser
                 .Select(static r => r.GetSyntax())
                 .OfType<TypeDeclarationSyntax>()
                 .FirstOrDefault();
-            if (syntax is null)
+            if (syntax is null || syntax.Identifier.IsMissing)
             {
-                return null; // a type without source, as while typing: nothing to say yet
+                return null; // a type without source or without a name yet, as while typing: nothing to say yet
             }
 
             string? unsupported = type.TypeKind switch

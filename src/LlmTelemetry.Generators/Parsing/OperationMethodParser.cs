@@ -23,9 +23,41 @@ internal static class OperationMethodParser
     {
         var diagnostics = new List<Diagnostic>();
         OperationMethodModel? model = ParseCore(method, attribute, compilation, known, diagnostics, cancellationToken);
-        bool hasErrors = diagnostics.Any(static d => d.Severity == DiagnosticSeverity.Error);
-        return new OperationParseResult(hasErrors ? null : model, diagnostics.ToImmutableArray());
+        Diagnostic? error = diagnostics.FirstOrDefault(static d => d.Severity == DiagnosticSeverity.Error);
+        return error is null
+            ? new OperationParseResult(model, null, diagnostics.ToImmutableArray())
+            : new OperationParseResult(null, Blocked(method, error.Id, cancellationToken), diagnostics.ToImmutableArray());
     }
+
+    // The placeholder needs what the body itself needs: a partial declaration without a body in types a generated file can
+    // reopen. Where those are missing the compiler's own error (CS0501, CS0751) already says what is wrong.
+    private static BlockedOperationModel? Blocked(IMethodSymbol method, string diagnosticId, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not MethodDeclarationSyntax syntax
+            || PartialProblem(method, syntax) is not null
+            || ContainingTypeParser.Parse(method, new List<Diagnostic>()) is not { } containingType)
+        {
+            return null;
+        }
+
+        return new BlockedOperationModel(
+            containingType,
+            SymbolFormatting.Identifier(method.Name),
+            Modifiers(syntax, NeedsUnsafe(method)),
+            RefReturnPrefix(method) + SymbolFormatting.Type(method.ReturnType),
+            SymbolFormatting.TypeParameterList(method.TypeParameters),
+            SymbolFormatting.ConstraintClauses(method.TypeParameters).ToEquatableArray(),
+            method.Parameters.Select(Parameter).ToEquatableArray(),
+            diagnosticId);
+    }
+
+    private static string RefReturnPrefix(IMethodSymbol method) =>
+        method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : string.Empty;
+
+    private static string ReturnDisplay(IMethodSymbol method) => RefReturnPrefix(method) + method.ReturnType.ToDisplayString();
+
+    private static bool NeedsUnsafe(IMethodSymbol method) =>
+        SymbolFormatting.MentionsPointer(method.ReturnType) || method.Parameters.Any(static p => SymbolFormatting.MentionsPointer(p.Type));
 
     private static OperationMethodModel? ParseCore(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes known, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
@@ -62,7 +94,7 @@ internal static class OperationMethodParser
         ReturnShape shape = ReturnShapeClassifier.Classify(method, known, out ITypeSymbol? resultType, out string? unsupportedReturn);
         if (unsupportedReturn is not null)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString(), unsupportedReturn));
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.Name, ReturnDisplay(method), unsupportedReturn));
         }
 
         IMethodSymbol? implementation = null;
@@ -113,11 +145,10 @@ internal static class OperationMethodParser
             return null;
         }
 
-        bool needsUnsafe = SymbolFormatting.MentionsPointer(method.ReturnType) || method.Parameters.Any(static p => SymbolFormatting.MentionsPointer(p.Type));
         return new OperationMethodModel(
             containingType,
             SymbolFormatting.Identifier(method.Name),
-            Modifiers(syntax, needsUnsafe),
+            Modifiers(syntax, NeedsUnsafe(method)),
             method.IsStatic,
             SymbolFormatting.Type(method.ReturnType),
             shape,
