@@ -117,6 +117,39 @@ public sealed class EvalGuardTests
         Assert.False(evaluation.ContainsKey("gen_ai.evaluation.score.value"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_evaluator_that_runs_past_the_timeout_costs_the_verdict_not_the_call(bool honoursCancellation)
+    {
+        using var capture = new TelemetryCapture(configure: static o => o.EvaluationTimeout = TimeSpan.FromMilliseconds(200));
+        // The judge never answers; with Threshold = 0.9 its 0.8 would fail the guard, and the guard throws on failure.
+        var judge = new RecordingJudge { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), HonoursCancellation = honoursCancellation };
+
+        ChatResponse response = await new GuardedOperations(new FakeChatClient(), judge).SlowJudgeAsync("Capital of France?").WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("Paris is the capital of France.", response.Text);
+        Activity span = capture.SingleSpan();
+        Assert.Equal(ActivityStatusCode.Unset, span.Status);
+        Dictionary<string, object?> evaluation = Tags(Assert.Single(span.Events, e => e.Name == "gen_ai.evaluation.result"));
+        Assert.Equal("slow", evaluation["gen_ai.evaluation.name"]);
+        Assert.Equal("System.TimeoutException", evaluation["error.type"]);
+        Assert.False(evaluation.ContainsKey("gen_ai.evaluation.score.value"));
+        Assert.Equal(honoursCancellation, judge.WasCancelled); // the token told it to stop
+        judge.Gate.SetResult(); // a judge that ignored its token finishes later, unobserved, without effect
+        Assert.Single(capture.SingleSpan().Events, e => e.Name == "gen_ai.evaluation.result");
+    }
+
+    [Fact]
+    public void The_evaluation_timeout_is_positive_or_infinite()
+    {
+        var options = new LlmTelemetryOptions();
+        Assert.Equal(TimeSpan.FromSeconds(30), options.EvaluationTimeout);
+        options.EvaluationTimeout = System.Threading.Timeout.InfiniteTimeSpan;
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.EvaluationTimeout = TimeSpan.Zero);
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.EvaluationTimeout = TimeSpan.FromSeconds(-1));
+    }
+
     [Fact]
     public async Task A_background_guard_never_holds_the_caller_and_reports_on_a_linked_span()
     {

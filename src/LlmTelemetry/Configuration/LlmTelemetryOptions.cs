@@ -79,8 +79,29 @@ public sealed class LlmTelemetryOptions
         set => _backgroundEvaluationShutdownTimeout = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The timeout cannot be negative.");
     }
 
+    /// <summary>The default of <see cref="EvaluationTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultEvaluationTimeout = TimeSpan.FromSeconds(30);
+
+    private TimeSpan _evaluationTimeout = DefaultEvaluationTimeout;
+
+    /// <summary>
+    /// How long one evaluator of an <see cref="EvalGuardAttribute"/> may take. Past that its cancellation token is
+    /// cancelled and the call goes on without its verdict, as for an evaluator that throws: the
+    /// <c>gen_ai.evaluation.result</c> event carries <c>error.type</c> <c>System.TimeoutException</c>, and the guard neither
+    /// throws nor falls back. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits for ever.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative (other than <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>).</exception>
+    public TimeSpan EvaluationTimeout
+    {
+        get => _evaluationTimeout;
+        set => _evaluationTimeout = value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "The evaluation timeout must be positive, or Timeout.InfiniteTimeSpan.");
+    }
+
     internal LlmTelemetryOptions Clone() => new()
     {
+        _evaluationTimeout = _evaluationTimeout,
         _backgroundEvaluationShutdownTimeout = _backgroundEvaluationShutdownTimeout,
         CaptureMessageContent = CaptureMessageContent,
         _maxContentLength = _maxContentLength,

@@ -12,7 +12,8 @@ public interface ILlmEvaluator
 {
     /// <summary>Evaluates one call.</summary>
     /// <param name="context">The call's input, output and result.</param>
-    /// <param name="cancellationToken">Cancelled when the process shuts the evaluation down.</param>
+    /// <param name="cancellationToken">Cancelled when the evaluation runs past <see cref="LlmTelemetryOptions.EvaluationTimeout"/>;
+    /// the call then goes on without this verdict.</param>
     /// <returns>The score, label, explanation and verdict.</returns>
     ValueTask<LlmEvaluation> EvaluateAsync(LlmEvaluationContext context, CancellationToken cancellationToken);
 }

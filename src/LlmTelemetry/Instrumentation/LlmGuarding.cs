@@ -175,18 +175,49 @@ public static class LlmGuarding
         return violation;
     }
 
+    // An evaluator that throws or runs past the timeout costs the call its verdict, never its result. The timer starts only
+    // for an evaluator that did not finish at once; one that ignores its token is not waited for (it runs on, unobserved).
     internal static async ValueTask<(LlmEvaluation? Evaluation, string? ErrorType)> EvaluateAsync(ILlmEvaluator evaluator, LlmEvaluationContext context)
     {
+        TimeSpan timeout = LlmTelemetrySettings.Current.EvaluationTimeout;
+        using var cancellation = new CancellationTokenSource();
         try
         {
-            LlmEvaluation evaluation = await evaluator.EvaluateAsync(context, CancellationToken.None).ConfigureAwait(false);
-            return (evaluation, null);
+            ValueTask<LlmEvaluation> pending = evaluator.EvaluateAsync(context, cancellation.Token);
+            if (pending.IsCompleted || timeout == Timeout.InfiniteTimeSpan)
+            {
+                return (await pending.ConfigureAwait(false), null);
+            }
+
+            Task<LlmEvaluation> evaluation = pending.AsTask();
+            cancellation.CancelAfter(timeout);
+            using var timer = new CancellationTokenSource();
+            Task elapsed = Task.Delay(timeout, timer.Token);
+            if (await Task.WhenAny(evaluation, elapsed).ConfigureAwait(false) == evaluation)
+            {
+                timer.Cancel();
+                return (await evaluation.ConfigureAwait(false), null);
+            }
+
+            _ = evaluation.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return TimedOut(context, timeout);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return TimedOut(context, timeout); // the evaluator gave up on its token
         }
         catch (Exception exception)
         {
             LlmTelemetryEventSource.Log.TelemetryFailed($"evaluating '{context.EvaluationName}'", exception);
             return (null, exception.GetType().FullName);
         }
+    }
+
+    private static (LlmEvaluation? Evaluation, string? ErrorType) TimedOut(LlmEvaluationContext context, TimeSpan timeout)
+    {
+        var exception = new TimeoutException($"The evaluator of '{context.EvaluationName}' did not finish within {timeout}.");
+        LlmTelemetryEventSource.Log.TelemetryFailed($"evaluating '{context.EvaluationName}'", exception);
+        return (null, typeof(TimeoutException).FullName);
     }
 
     /// <summary>Reads the generated text of a result or a chunk for the evaluators; a reader that throws costs the text, never the call.</summary>

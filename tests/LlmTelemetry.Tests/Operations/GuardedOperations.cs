@@ -29,6 +29,11 @@ public sealed class RecordingJudge : ILlmEvaluator
 
     public TaskCompletionSource Gate { get; set; } = CompletedGate();
 
+    /// <summary>Whether the judge gives up when its cancellation token is cancelled; if not, it ignores the token.</summary>
+    public bool HonoursCancellation { get; set; }
+
+    public bool WasCancelled { get; private set; }
+
     public IReadOnlyList<LlmEvaluationContext> Seen
     {
         get
@@ -47,7 +52,16 @@ public sealed class RecordingJudge : ILlmEvaluator
             _seen.Add(context);
         }
 
-        await Gate.Task.ConfigureAwait(false);
+        try
+        {
+            await (HonoursCancellation ? Gate.Task.WaitAsync(cancellationToken) : Gate.Task).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            WasCancelled = true;
+            throw;
+        }
+
         return new LlmEvaluation(0.8, passed: true, label: "relevant");
     }
 
@@ -81,6 +95,10 @@ public partial class GuardedOperations(IChatClient chat, RecordingJudge judge)
     public partial ValueTask<ChatResponse> BrokenJudgeAsync([Prompt] string question);
 
     [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    [EvalGuard(Evaluator = nameof(_judge), Name = "slow", Threshold = 0.9, OnFailure = GuardAction.Throw)]
+    public partial Task<ChatResponse> SlowJudgeAsync([Prompt] string question);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
     [EvalGuard(Evaluator = nameof(_judge), Name = "background-relevance", Mode = GuardMode.Background)]
     public partial Task<ChatResponse> BackgroundAsync([Prompt] string question);
 
@@ -94,6 +112,8 @@ public partial class GuardedOperations(IChatClient chat, RecordingJudge judge)
     public partial Article[] Search([Prompt] string query);
 
     private Task<ChatResponse> AnswerCoreAsync(string question) => chat.GetResponseAsync(question);
+
+    private Task<ChatResponse> SlowJudgeCoreAsync(string question) => chat.GetResponseAsync(question);
 
     private Task<ChatResponse> StrictAnswerCoreAsync(string question) => chat.GetResponseAsync(question);
 
