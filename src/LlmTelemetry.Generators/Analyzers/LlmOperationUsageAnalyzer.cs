@@ -66,12 +66,16 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
             || SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.RetrievalAttribute));
         if (attribute is null)
         {
-            ReportAttributesOutsideOperations(context, method, known);
+            // Generated code is analyzed only for the operation methods the generator wrote bodies for (see Initialize).
+            if (!context.IsGeneratedCode)
+            {
+                ReportAttributesOutsideOperations(context, method, known);
+            }
+
             return;
         }
 
-        OperationParseResult result = OperationMethodParser.Parse(method, attribute, context.Compilation, known, context.CancellationToken);
-        foreach (Diagnostic diagnostic in result.Diagnostics)
+        foreach (Diagnostic diagnostic in OperationMethodParser.Diagnose(method, attribute, context.Compilation, known, context.CancellationToken))
         {
             context.ReportDiagnostic(diagnostic);
         }
@@ -110,6 +114,11 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeResultMember(SymbolAnalysisContext context, KnownTypes known)
     {
+        if (context.IsGeneratedCode)
+        {
+            return;
+        }
+
         ITypeSymbol? type = context.Symbol switch
         {
             IPropertySymbol property => property.Type,

@@ -19,14 +19,23 @@ internal static class OperationMethodParser
     /// <summary>The generated files' suffix, by which an implementation part this package wrote is told from one the user wrote.</summary>
     public const string GeneratedFileSuffix = ".LlmTelemetry.g.cs";
 
+    /// <summary>Reads the method into the model of its body (or of a placeholder body) and the diagnostics about it.</summary>
     public static OperationParseResult Parse(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes known, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
-        OperationMethodModel? model = ParseCore(method, attribute, compilation, known, diagnostics, cancellationToken);
+        OperationMethodModel? model = ParseCore(method, attribute, compilation, known, diagnostics, buildModel: true, cancellationToken);
         Diagnostic? error = diagnostics.FirstOrDefault(static d => d.Severity == DiagnosticSeverity.Error);
         return error is null
             ? new OperationParseResult(model, null, diagnostics.ToImmutableArray())
             : new OperationParseResult(null, Blocked(method, error.Id, cancellationToken), diagnostics.ToImmutableArray());
+    }
+
+    /// <summary>The diagnostics about the method alone, for the analyzer: the same checks, without formatting the model.</summary>
+    public static ImmutableArray<Diagnostic> Diagnose(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes known, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<Diagnostic>();
+        ParseCore(method, attribute, compilation, known, diagnostics, buildModel: false, cancellationToken);
+        return diagnostics.ToImmutableArray();
     }
 
     // The placeholder needs what the body itself needs: a partial declaration without a body in types a generated file can
@@ -59,7 +68,7 @@ internal static class OperationMethodParser
     private static bool NeedsUnsafe(IMethodSymbol method) =>
         SymbolFormatting.MentionsPointer(method.ReturnType) || method.Parameters.Any(static p => SymbolFormatting.MentionsPointer(p.Type));
 
-    private static OperationMethodModel? ParseCore(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes known, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private static OperationMethodModel? ParseCore(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes known, List<Diagnostic> diagnostics, bool buildModel, CancellationToken cancellationToken)
     {
         Location methodLocation = method.Locations.FirstOrDefault() ?? Location.None;
         var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as MethodDeclarationSyntax;
@@ -140,7 +149,7 @@ internal static class OperationMethodParser
 
         EquatableArray<GuardModel> guards = GuardParser.Parse(method, shape, resultType, compilation, known, diagnostics);
 
-        if (containingType is null || implementation is null || partialProblem is not null || unsupportedReturn is not null)
+        if (!buildModel || containingType is null || implementation is null || partialProblem is not null || unsupportedReturn is not null)
         {
             return null;
         }
