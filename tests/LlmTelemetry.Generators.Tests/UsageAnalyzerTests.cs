@@ -536,6 +536,8 @@ public sealed class UsageAnalyzerTests
     [InlineData("[{|LLMT0017:EvalGuard(Evaluator = \"Missing\")|}]", "no such member")]
     [InlineData("[{|LLMT0017:EvalGuard(Evaluator = nameof(_name))|}]", "member of the wrong type")]
     [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), SampleRate = 1.5)|}]", "sample rate")]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), SampleRate = -0.1)|}]", "negative sample rate")]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), Threshold = double.PositiveInfinity)|}]", "threshold out of range")]
     [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), Mode = GuardMode.Background, OnFailure = GuardAction.Throw)|}]", "background cannot throw")]
     [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), OnFailure = GuardAction.Fallback)|}]", "fallback without a method")]
     [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), OnFailure = GuardAction.Fallback, Fallback = nameof(WrongFallback))|}]", "fallback of another signature")]

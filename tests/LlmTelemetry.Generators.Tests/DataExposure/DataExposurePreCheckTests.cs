@@ -112,6 +112,44 @@ public sealed class DataExposurePreCheckTests
                 logger.LogInformation("User {UserId}", userId);
             }
 
+            public async Task HelperOfNonTextMembers()
+            {
+                var response = await chat.GetResponseAsync("hi");
+                string summary = Summary(response);
+                logger.LogInformation("Summary {Summary}", summary);
+            }
+
+            public async Task ConcatenationOfNonTextMembers()
+            {
+                var response = await chat.GetResponseAsync("hi");
+                logger.LogInformation("Answered {Answer}", "by " + response.ModelId + " in " + response.Messages.Count + " messages");
+            }
+
+            public async Task HelperGivenAConstant()
+            {
+                await chat.GetResponseAsync("hi");
+                logger.LogInformation("Quote {Quote}", Quote("fixed"));
+            }
+
+            public async Task HelperReturningText()
+            {
+                var response = await chat.GetResponseAsync("hi");
+                string excerpt = Excerpt(response);
+                logger.LogInformation("Excerpt {Excerpt}", excerpt);
+            }
+
+            public async Task HelperGivenText()
+            {
+                var response = await chat.GetResponseAsync("hi");
+                logger.LogInformation("Quote {Quote}", Quote(response.Text));
+            }
+
+            private static string Summary(ChatResponse response) => (response.ModelId ?? "unknown") + " in " + response.Messages.Count + " messages";
+
+            private static string Excerpt(ChatResponse response) => response.Text.Substring(0, 10);
+
+            private static string Quote(string text) => "> " + text;
+
             [LlmOperation(Provider = "openai")]
             public partial Task<string> AnswerAsync([Prompt] string question);
 
@@ -136,6 +174,11 @@ public sealed class DataExposurePreCheckTests
     [InlineData("ParameterWrittenWithText", true)]
     [InlineData("ParameterWrittenInALambda", true)]
     [InlineData("AnswerCoreAsync", true)]
+    [InlineData("HelperOfNonTextMembers", false)]
+    [InlineData("ConcatenationOfNonTextMembers", false)]
+    [InlineData("HelperGivenAConstant", false)]
+    [InlineData("HelperReturningText", true)]
+    [InlineData("HelperGivenText", true)]
     public void A_method_is_flow_analyzed_only_when_a_sink_may_be_handed_source_text(string method, bool analyzed)
     {
         Compilation compilation = GeneratorHarness.Compilation(TestReferences.All, Bot);
@@ -163,7 +206,9 @@ public sealed class DataExposurePreCheckTests
             .Replace("logger.LogInformation(\"Answer {Text}\", text);", "logger.LogInformation(\"Answer {Text}\", {|LLMT1001:text|});")
             .Replace("logger.LogInformation(\"Line {Line}\", line);", "logger.LogInformation(\"Line {Line}\", {|LLMT1001:line|});")
             .Replace("logger.LogInformation(\"Asking {Question}\", question);", "logger.LogInformation(\"Asking {Question}\", {|LLMT1001:question|});")
-            .Replace("logger.LogInformation(\"User {UserId}\", userId);", "logger.LogInformation(\"User {UserId}\", {|LLMT1001:userId|});");
+            .Replace("logger.LogInformation(\"User {UserId}\", userId);", "logger.LogInformation(\"User {UserId}\", {|LLMT1001:userId|});")
+            .Replace("logger.LogInformation(\"Excerpt {Excerpt}\", excerpt);", "logger.LogInformation(\"Excerpt {Excerpt}\", {|LLMT1001:excerpt|});")
+            .Replace("logger.LogInformation(\"Quote {Quote}\", Quote(response.Text));", "logger.LogInformation(\"Quote {Quote}\", {|LLMT1001:Quote(response.Text)|});");
         await Verify.VerifyAsync(markup);
     }
 

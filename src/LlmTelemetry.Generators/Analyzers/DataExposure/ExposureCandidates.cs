@@ -25,11 +25,13 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     // What each string variable handed to a sink was found able to hold.
     private readonly Dictionary<ISymbol, bool> _variables = new(SymbolEqualityComparer.Default);
     private ISymbol? _owner;
+    private CancellationToken _cancellationToken;
 
     /// <summary>Whether <paramref name="body"/> needs the flow analysis. One instance checks one body.</summary>
     public bool Contains(IOperation body, ISymbol owner, CancellationToken cancellationToken)
     {
         _owner = owner;
+        _cancellationToken = cancellationToken;
         Collect(body);
 
         // Sinks first: they are rarer than sources, and most methods have none that can be handed text.
@@ -108,13 +110,16 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
 
     // The flow analysis gives no taint to a value of a scalar type, to what a redactor returns, or to a chat type's
     // ids, roles and other non-text members, so a constant, a number, a redacted value, a response's model id, a params
-    // array or an interpolation made only of those, or a boxing of one, never reaches a sink as text: code that logs only
+    // array, an interpolation or a concatenation made only of those, what a method of this compilation returns when its
+    // summary says the result carries none of that, or a boxing of one, never reaches a sink as text: code that logs only
     // those (as careful code and the code fix do) needs no flow analysis.
     private bool CanHoldText(IOperation value) => value switch
     {
         { ConstantValue.HasValue: true } => false,
         _ when _catalog.IsScalar(value.Type) => false,
         IInvocationOperation invocation when _catalog.IsSanitizer(invocation.TargetMethod, options) => false,
+        IInvocationOperation invocation => SourceMethodResultCanHoldText(invocation),
+        IBinaryOperation { OperatorMethod: null } binary => CanHoldText(binary.LeftOperand) || CanHoldText(binary.RightOperand),
         IPropertyReferenceOperation { Instance.Type: { } receiverType, Property: var property } when _catalog.IsClientLibraryType(receiverType)
             => _catalog.CarriesText(property),
         IConversionOperation { OperatorMethod: null } conversion => CanHoldText(conversion.Operand),
@@ -126,6 +131,34 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         IInterpolatedStringOperation interpolated => interpolated.Parts.Any(p => p is IInterpolationOperation part && CanHoldText(part.Expression)),
         _ => true,
     };
+
+    // A method of this compilation returns text only as its summary says (MethodFlowAnalysis.ApplySummary): from the
+    // sources it reads, or from the arguments it passes on. A helper that formats a response's model id and message count
+    // returns neither. Whatever the flow analysis would not read through a summary may carry text.
+    private bool SourceMethodResultCanHoldText(IInvocationOperation invocation)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if (method.MethodKind == MethodKind.LocalFunction
+            || !exposure.IsInSource(method)
+            || options.IsExcluded(method)
+            || _catalog.ModelCalls.Classify(method, options.ModelCalls) is not null
+            || _catalog.IsLlmOperation(method)
+            || options.IsListedSource(method)
+            || method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _catalog.PromptAttribute))
+            || (invocation.Instance?.Type is { } receiverType && _catalog.IsClientLibraryType(receiverType))
+            || _catalog.ClassifySink(method, invocation.Instance, options, out _) is not null)
+        {
+            return true;
+        }
+
+        MethodFlowResult summary = exposure.Summarize(method, 1, _cancellationToken);
+        if (!summary.IsKnown || summary.Returned.HasSources)
+        {
+            return true;
+        }
+
+        return invocation.Arguments.Any(a => a.Parameter is { } parameter && summary.Returned.HasParameter(parameter.Ordinal) && CanHoldText(a.Value));
+    }
 
     // A string local or parameter of the analyzed method holds source text only through what is written to it, by being
     // a marked parameter, or by being sent to a model (then the flow analysis makes it a prompt wherever it is read).
