@@ -135,6 +135,16 @@ public sealed class EvalGuardTests
         Assert.Equal("slow", evaluation["gen_ai.evaluation.name"]);
         Assert.Equal("System.TimeoutException", evaluation["error.type"]);
         Assert.False(evaluation.ContainsKey("gen_ai.evaluation.score.value"));
+        if (honoursCancellation)
+        {
+            // The token is cancelled when the guard gives up; the judge notices on its own thread.
+            var noticed = Stopwatch.StartNew();
+            while (!judge.WasCancelled && noticed.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(10);
+            }
+        }
+
         Assert.Equal(honoursCancellation, judge.WasCancelled); // the token told it to stop
         judge.Gate.SetResult(); // a judge that ignored its token finishes later, unobserved, without effect
         Assert.Single(capture.SingleSpan().Events, e => e.Name == "gen_ai.evaluation.result");

@@ -199,6 +199,7 @@ public static class LlmGuarding
                 return (await evaluation.ConfigureAwait(false), null);
             }
 
+            cancellation.Cancel(); // tell the evaluator now, not whenever its own timer fires
             _ = evaluation.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return TimedOut(context, timeout);
         }

@@ -32,7 +32,9 @@ public sealed class RecordingJudge : ILlmEvaluator
     /// <summary>Whether the judge gives up when its cancellation token is cancelled; if not, it ignores the token.</summary>
     public bool HonoursCancellation { get; set; }
 
-    public bool WasCancelled { get; private set; }
+    private volatile bool _wasCancelled;
+
+    public bool WasCancelled => _wasCancelled;
 
     public IReadOnlyList<LlmEvaluationContext> Seen
     {
@@ -58,7 +60,7 @@ public sealed class RecordingJudge : ILlmEvaluator
         }
         catch (OperationCanceledException)
         {
-            WasCancelled = true;
+            _wasCancelled = true;
             throw;
         }
 
