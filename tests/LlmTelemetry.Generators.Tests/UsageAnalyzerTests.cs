@@ -538,6 +538,7 @@ public sealed class UsageAnalyzerTests
     [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), SampleRate = 1.5)|}]", "sample rate")]
     [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), SampleRate = -0.1)|}]", "negative sample rate")]
     [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), Threshold = double.PositiveInfinity)|}]", "threshold out of range")]
+    [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), TimeoutMilliseconds = -5)|}]", "timeout out of range")]
     [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), Mode = GuardMode.Background, OnFailure = GuardAction.Throw)|}]", "background cannot throw")]
     [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), OnFailure = GuardAction.Fallback)|}]", "fallback without a method")]
     [InlineData("[{|LLMT0017:EvalGuard(typeof(Judge), OnFailure = GuardAction.Fallback, Fallback = nameof(WrongFallback))|}]", "fallback of another signature")]

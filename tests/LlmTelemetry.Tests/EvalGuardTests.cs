@@ -151,6 +151,21 @@ public sealed class EvalGuardTests
     }
 
     [Fact]
+    public async Task A_guard_s_own_timeout_wins_over_the_options()
+    {
+        using var capture = new TelemetryCapture(); // EvaluationTimeout stays 30 s; the guard allows 100 ms
+        var judge = new RecordingJudge { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+
+        ChatResponse response = await new GuardedOperations(new FakeChatClient(), judge).QuickJudgeAsync("Capital of France?").WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("Paris is the capital of France.", response.Text);
+        Dictionary<string, object?> evaluation = Tags(Assert.Single(capture.SingleSpan().Events, e => e.Name == "gen_ai.evaluation.result"));
+        Assert.Equal("quick", evaluation["gen_ai.evaluation.name"]);
+        Assert.Equal("System.TimeoutException", evaluation["error.type"]);
+        judge.Gate.SetResult();
+    }
+
+    [Fact]
     public void The_evaluation_timeout_is_positive_or_infinite()
     {
         var options = new LlmTelemetryOptions();

@@ -131,7 +131,7 @@ internal static class GuardEmitter
     public static string Descriptors(OperationMethodModel operation, int ordinal)
     {
         string items = string.Join(",\n", operation.Guards.Select(static g =>
-            $"    new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor({Literal(g.Name)}, {g.Threshold}, global::LlmTelemetry.GuardAction.{g.Action}, global::LlmTelemetry.GuardMode.{g.Mode}, {g.SampleRate}, {CreateOnce(g)})"));
+            $"    new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor({Literal(g.Name)}, {g.Threshold}, global::LlmTelemetry.GuardAction.{g.Action}, global::LlmTelemetry.GuardMode.{g.Mode}, {g.SampleRate}, {CreateOnce(g)}{(g.TimeoutMilliseconds == 0 ? string.Empty : $", timeoutMilliseconds: {g.TimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}")})"));
         string descriptors = $"internal static readonly global::LlmTelemetry.Instrumentation.LlmGuardDescriptor[] Guards{ordinal} = new global::LlmTelemetry.Instrumentation.LlmGuardDescriptor[]\n{{\n{items},\n}};";
         string fields = string.Concat(operation.Guards.Select((g, i) => g.HasSharedEvaluatorField
             ? $"\ninternal static {g.EvaluatorType}? {SharedEvaluatorField(ordinal, i)};"

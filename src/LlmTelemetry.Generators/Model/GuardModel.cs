@@ -11,6 +11,7 @@ namespace LlmTelemetry.Generators.Model;
 /// <param name="Fallback">The fallback method name, with type arguments, for <c>GuardAction.Fallback</c>.</param>
 /// <param name="IsMeaiEvaluator">Whether the evaluator is a Microsoft.Extensions.AI.Evaluation <c>IEvaluator</c>, adapted by generated code.</param>
 /// <param name="ChatConfigurationMember">The member holding the <c>ChatConfiguration</c> given to such an evaluator, if any.</param>
+/// <param name="TimeoutMilliseconds">The guard's own time limit (0: the options' default; -1: none).</param>
 internal sealed record GuardModel(
     string Name,
     string Threshold,
@@ -21,7 +22,8 @@ internal sealed record GuardModel(
     string? EvaluatorMember,
     string? Fallback,
     bool IsMeaiEvaluator = false,
-    string? ChatConfigurationMember = null)
+    string? ChatConfigurationMember = null,
+    int TimeoutMilliseconds = 0)
 {
     /// <summary>Whether the evaluator is read on each evaluated call rather than created once with the guard.</summary>
     public bool ReadPerCall => EvaluatorMember is not null || ChatConfigurationMember is not null;

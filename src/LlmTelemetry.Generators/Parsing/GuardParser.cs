@@ -60,7 +60,7 @@ internal static class GuardParser
         var evaluatorType = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as INamedTypeSymbol : null;
         string? member = null, name = null, fallback = null, configuration = null;
         double threshold = double.NaN, sampleRate = 1.0;
-        int action = 0, mode = 0;
+        int action = 0, mode = 0, timeout = 0;
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
             if (argument.Value.Kind == TypedConstantKind.Error)
@@ -79,6 +79,7 @@ internal static class GuardParser
                 case "Mode": mode = value is int m ? m : mode; break;
                 case "Fallback": fallback = value as string; break;
                 case "ChatConfiguration": configuration = value as string; break;
+                case "TimeoutMilliseconds": timeout = value is int ms ? ms : timeout; break;
             }
         }
 
@@ -168,6 +169,11 @@ internal static class GuardParser
             Fail($"The Threshold of an [EvalGuard] on '{method.Name}' must be a finite number");
         }
 
+        if (timeout < -1)
+        {
+            Fail($"TimeoutMilliseconds {timeout.ToString(CultureInfo.InvariantCulture)} of an [EvalGuard] on '{method.Name}' is not a time limit: use a positive number of milliseconds, 0 for LlmTelemetryOptions.EvaluationTimeout or -1 (Timeout.Infinite) for none");
+        }
+
         if (action is < 0 or > 2 || mode is < 0 or > 1)
         {
             return null; // an enum value that does not exist: the compiler already says so
@@ -208,7 +214,8 @@ internal static class GuardParser
             evaluatorMember,
             fallbackCall,
             contract == EvaluatorContract.Meai,
-            configurationMember);
+            configurationMember,
+            timeout);
     }
 
     private static string? Fallback(IMethodSymbol method, string? fallback, Compilation compilation, System.Action<string> fail)

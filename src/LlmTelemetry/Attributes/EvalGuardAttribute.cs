@@ -63,4 +63,11 @@ public sealed class EvalGuardAttribute : Attribute
     /// evaluated or none.
     /// </summary>
     public double SampleRate { get; set; } = 1.0;
+
+    /// <summary>
+    /// How long the evaluator may take, in milliseconds, before the call goes on without its verdict (the event then
+    /// carries <c>error.type</c> <c>System.TimeoutException</c>). 0, the default, takes
+    /// <see cref="LlmTelemetryOptions.EvaluationTimeout"/>; <see cref="System.Threading.Timeout.Infinite"/> (-1) waits for ever.
+    /// </summary>
+    public int TimeoutMilliseconds { get; set; }
 }

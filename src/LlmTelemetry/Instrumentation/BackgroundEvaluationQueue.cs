@@ -128,7 +128,7 @@ internal sealed class BackgroundEvaluationQueue
             parentContext: default,
             tags: [new(GenAiSemanticConventions.Attributes.EvaluationName, item.Guard.Name)],
             links: links);
-        (LlmEvaluation? evaluation, string? errorType) = await LlmGuarding.EvaluateAsync(item.Evaluator, item.Context).ConfigureAwait(false);
+        (LlmEvaluation? evaluation, string? errorType) = await LlmGuarding.EvaluateAsync(item.Evaluator, item.Context, item.Guard.Timeout).ConfigureAwait(false);
         EvaluationRecording.RecordGuard(span, item.Context.OperationName, item.Guard, evaluation, errorType, item.Context.ResponseId);
     }
 }

@@ -21,8 +21,10 @@ public sealed class LlmGuardDescriptor
     /// <param name="mode">Inline or background.</param>
     /// <param name="sampleRate">The share of traces evaluated.</param>
     /// <param name="create">Creates the evaluator once, for an evaluator type; <see langword="null"/> when an instance member holds it.</param>
-    public LlmGuardDescriptor(string name, double threshold, GuardAction action, GuardMode mode, double sampleRate, Func<ILlmEvaluator>? create)
+    /// <param name="timeoutMilliseconds">The guard's own time limit; 0 for <see cref="LlmTelemetryOptions.EvaluationTimeout"/>, -1 for none.</param>
+    public LlmGuardDescriptor(string name, double threshold, GuardAction action, GuardMode mode, double sampleRate, Func<ILlmEvaluator>? create, int timeoutMilliseconds = 0)
     {
+        TimeoutMilliseconds = timeoutMilliseconds;
         Name = name;
         Threshold = threshold;
         Action = action;
@@ -45,6 +47,17 @@ public sealed class LlmGuardDescriptor
 
     /// <summary>The share of traces evaluated.</summary>
     public double SampleRate { get; }
+
+    /// <summary>The guard's own time limit in milliseconds; 0 for <see cref="LlmTelemetryOptions.EvaluationTimeout"/>, -1 for none.</summary>
+    public int TimeoutMilliseconds { get; }
+
+    /// <summary>How long the evaluator may take.</summary>
+    internal TimeSpan Timeout => TimeoutMilliseconds switch
+    {
+        0 => LlmTelemetrySettings.Current.EvaluationTimeout,
+        < 0 => System.Threading.Timeout.InfiniteTimeSpan,
+        _ => TimeSpan.FromMilliseconds(TimeoutMilliseconds),
+    };
 
     /// <summary>Whether the guard changes what the caller gets (throw or fallback), so it runs even when nothing listens.</summary>
     internal bool ActsOnCall => Mode == GuardMode.Inline && Action != GuardAction.Record;

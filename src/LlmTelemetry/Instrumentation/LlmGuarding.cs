@@ -147,7 +147,7 @@ public static class LlmGuarding
                 continue;
             }
 
-            (LlmEvaluation? evaluation, string? errorType) = await EvaluateAsync(evaluator, context).ConfigureAwait(false);
+            (LlmEvaluation? evaluation, string? errorType) = await EvaluateAsync(evaluator, context, guard.Timeout).ConfigureAwait(false);
             scope.AddEvaluation(guard, evaluation, errorType);
             if (evaluation is null || violation is not null || fallBack || guard.Failure(evaluation) is not { } failure)
             {
@@ -177,9 +177,8 @@ public static class LlmGuarding
 
     // An evaluator that throws or runs past the timeout costs the call its verdict, never its result. The timer starts only
     // for an evaluator that did not finish at once; one that ignores its token is not waited for (it runs on, unobserved).
-    internal static async ValueTask<(LlmEvaluation? Evaluation, string? ErrorType)> EvaluateAsync(ILlmEvaluator evaluator, LlmEvaluationContext context)
+    internal static async ValueTask<(LlmEvaluation? Evaluation, string? ErrorType)> EvaluateAsync(ILlmEvaluator evaluator, LlmEvaluationContext context, TimeSpan timeout)
     {
-        TimeSpan timeout = LlmTelemetrySettings.Current.EvaluationTimeout;
         using var cancellation = new CancellationTokenSource();
         try
         {

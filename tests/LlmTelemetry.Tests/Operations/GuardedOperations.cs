@@ -101,6 +101,10 @@ public partial class GuardedOperations(IChatClient chat, RecordingJudge judge)
     public partial Task<ChatResponse> SlowJudgeAsync([Prompt] string question);
 
     [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    [EvalGuard(Evaluator = nameof(_judge), Name = "quick", TimeoutMilliseconds = 100)]
+    public partial Task<ChatResponse> QuickJudgeAsync([Prompt] string question);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
     [EvalGuard(Evaluator = nameof(_judge), Name = "background-relevance", Mode = GuardMode.Background)]
     public partial Task<ChatResponse> BackgroundAsync([Prompt] string question);
 
@@ -116,6 +120,8 @@ public partial class GuardedOperations(IChatClient chat, RecordingJudge judge)
     private Task<ChatResponse> AnswerCoreAsync(string question) => chat.GetResponseAsync(question);
 
     private Task<ChatResponse> SlowJudgeCoreAsync(string question) => chat.GetResponseAsync(question);
+
+    private Task<ChatResponse> QuickJudgeCoreAsync(string question) => chat.GetResponseAsync(question);
 
     private Task<ChatResponse> StrictAnswerCoreAsync(string question) => chat.GetResponseAsync(question);
 
