@@ -11,11 +11,14 @@ namespace LlmTelemetry.BuildBenchmarks;
 /// lengths and token counts, as careful code does; with <see cref="LogsStrings"/> each also logs its prompt through a
 /// redactor and the response's model id through a local string (values the data-exposure pre-check clears without the
 /// flow analysis); with <see cref="LogsHelperResult"/> also a string a helper method of the class computes from the
-/// response, which only the flow analysis can clear: every implementation is flow-analyzed (the analyzer's worst case). With <see cref="LoggerMessages"/> (and without LlmTelemetry) each implementation
+/// response's model id and message count, which the pre-check clears by reading what the helper returns; with
+/// <see cref="LogsOverwrittenText"/> also a local that first holds the completion text and is overwritten before it is
+/// logged, which only the flow analysis can clear: every implementation is flow-analyzed and none is reported (the
+/// analyzer's worst case). With <see cref="LoggerMessages"/> (and without LlmTelemetry) each implementation
 /// logs through a <c>[LoggerMessage]</c> method instead, one per operation: the calibration the budget of issue #6 names
 /// (the logging generator on 1,000 <c>[LoggerMessage]</c> methods in 200 files), measured the same way on the same machine.
 /// </summary>
-internal sealed class SyntheticProject(int files, int methodsPerFile, bool withLlmTelemetry, bool logsStrings = false, bool loggerMessages = false, bool logsHelperResult = false)
+internal sealed class SyntheticProject(int files, int methodsPerFile, bool withLlmTelemetry, bool logsStrings = false, bool loggerMessages = false, bool logsHelperResult = false, bool logsOverwrittenText = false)
 {
     /// <summary>The variants <c>write</c> knows, by the name run.sh passes.</summary>
     public static SyntheticProject Named(string variant) => variant switch
@@ -24,8 +27,9 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
         "with" => Default(withLlmTelemetry: true),
         "with-string-logs" => Default(withLlmTelemetry: true, logsStrings: true),
         "with-helper-logs" => new(200, 5, withLlmTelemetry: true, logsStrings: true, logsHelperResult: true),
+        "with-flow-logs" => new(200, 5, withLlmTelemetry: true, logsStrings: true, logsHelperResult: true, logsOverwrittenText: true),
         "logger-message" => new(200, 5, withLlmTelemetry: false, loggerMessages: true),
-        _ => throw new System.ArgumentException($"Unknown variant '{variant}': without, with, with-string-logs, with-helper-logs or logger-message."),
+        _ => throw new System.ArgumentException($"Unknown variant '{variant}': without, with, with-string-logs, with-helper-logs, with-flow-logs or logger-message."),
     };
 
     public int Files { get; } = files;
@@ -39,6 +43,8 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
     public bool LoggerMessages { get; } = loggerMessages;
 
     public bool LogsHelperResult { get; } = logsHelperResult;
+
+    public bool LogsOverwrittenText { get; } = logsOverwrittenText;
 
     public static SyntheticProject Default(bool withLlmTelemetry, bool logsStrings = false) => new(200, 5, withLlmTelemetry, logsStrings);
 
@@ -80,6 +86,7 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
             string promptLog = LogsStrings ? "\n        _logger.LogDebug(\"Prompt {Prompt}\", LlmContent.Redact(question));" : "";
             string modelLog = LogsStrings ? "\n        string model = response.ModelId ?? \"unknown\";\n        _logger.LogDebug(\"Answered by {Model}\", model);" : "";
             string helperLog = LogsHelperResult ? $"\n        string summary = Summary{j}(response);\n        _logger.LogDebug(\"Summary {{Summary}}\", summary);" : "";
+            string overwrittenLog = LogsOverwrittenText ? "\n        string note = response.Text;\n        note = \"answered\";\n        _logger.LogDebug(\"Note {Note}\", note);" : "";
             string helper = LogsHelperResult
                 ? $"\n\n    private static string Summary{j}(ChatResponse response) => (response.ModelId ?? \"unknown\") + \" in \" + response.Messages.Count + \" messages\";"
                 : "";
@@ -94,7 +101,7 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
                     {
                         _logger.LogInformation("Asking {Length} characters", question.Length);{{promptLog}}
                         ChatResponse response = await _chat.GetResponseAsync(question, cancellationToken: cancellationToken);
-                        {{answeredLog}}{{modelLog}}{{helperLog}}
+                        {{answeredLog}}{{modelLog}}{{helperLog}}{{overwrittenLog}}
                         return response;
                     }{{helper}}
 

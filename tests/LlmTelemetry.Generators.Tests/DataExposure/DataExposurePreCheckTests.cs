@@ -144,6 +144,36 @@ public sealed class DataExposurePreCheckTests
                 logger.LogInformation("Quote {Quote}", Quote(response.Text));
             }
 
+            public async Task HelperWithALocal()
+            {
+                var response = await chat.GetResponseAsync("hi");
+                logger.LogInformation("Model {Model}", Describe(response));
+            }
+
+            public async Task RecursiveHelper()
+            {
+                var response = await chat.GetResponseAsync("hi");
+                logger.LogInformation("Tail {Tail}", Tail(response, 3));
+            }
+
+            public async Task WrapperTwoCallsDeep()
+            {
+                var response = await chat.GetResponseAsync("hi");
+                Note(response.Text);
+            }
+
+            private static string Describe(ChatResponse response)
+            {
+                string model = response.ModelId ?? "unknown";
+                return model;
+            }
+
+            private static string Tail(ChatResponse response, int depth) => depth == 0 ? response.Text : Tail(response, depth - 1);
+
+            private void Note(string text) => Write(text);
+
+            private void Write(string text) => logger.LogInformation("Note {Note}", text);
+
             private static string Summary(ChatResponse response) => (response.ModelId ?? "unknown") + " in " + response.Messages.Count + " messages";
 
             private static string Excerpt(ChatResponse response) => response.Text.Substring(0, 10);
@@ -179,6 +209,9 @@ public sealed class DataExposurePreCheckTests
     [InlineData("HelperGivenAConstant", false)]
     [InlineData("HelperReturningText", true)]
     [InlineData("HelperGivenText", true)]
+    [InlineData("HelperWithALocal", false)]
+    [InlineData("RecursiveHelper", true)]
+    [InlineData("WrapperTwoCallsDeep", true)]
     public void A_method_is_flow_analyzed_only_when_a_sink_may_be_handed_source_text(string method, bool analyzed)
     {
         Compilation compilation = GeneratorHarness.Compilation(TestReferences.All, Bot);
@@ -208,7 +241,9 @@ public sealed class DataExposurePreCheckTests
             .Replace("logger.LogInformation(\"Asking {Question}\", question);", "logger.LogInformation(\"Asking {Question}\", {|LLMT1001:question|});")
             .Replace("logger.LogInformation(\"User {UserId}\", userId);", "logger.LogInformation(\"User {UserId}\", {|LLMT1001:userId|});")
             .Replace("logger.LogInformation(\"Excerpt {Excerpt}\", excerpt);", "logger.LogInformation(\"Excerpt {Excerpt}\", {|LLMT1001:excerpt|});")
-            .Replace("logger.LogInformation(\"Quote {Quote}\", Quote(response.Text));", "logger.LogInformation(\"Quote {Quote}\", {|LLMT1001:Quote(response.Text)|});");
+            .Replace("logger.LogInformation(\"Quote {Quote}\", Quote(response.Text));", "logger.LogInformation(\"Quote {Quote}\", {|LLMT1001:Quote(response.Text)|});")
+            .Replace("logger.LogInformation(\"Tail {Tail}\", Tail(response, 3));", "logger.LogInformation(\"Tail {Tail}\", {|LLMT1001:Tail(response, 3)|});")
+            .Replace("Note(response.Text);", "Note({|LLMT1001:response.Text|});");
         await Verify.VerifyAsync(markup);
     }
 

@@ -30,6 +30,8 @@ internal sealed class DataExposureContext
     private readonly ConcurrentDictionary<(ISymbol Method, int Depth), Lazy<MethodFlowResult>> _summaries = new(SymbolDepthComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, bool> _storage = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(ISymbol Field, int Depth), Lazy<Taint>> _fields = new(SymbolDepthComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(ISymbol Method, int Depth), bool> _mayWriteToSink = new(SymbolDepthComparer.Instance);
 
     public DataExposureContext(Compilation compilation, DataExposureCatalog catalog, ImplementationMethods? implementations, AnalyzerConfigOptionsProvider optionsProvider)
     {
@@ -95,32 +97,114 @@ internal sealed class DataExposureContext
 
     private MethodFlowResult Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
-        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+        IOperation? body = BodyOf(method, cancellationToken);
+        ControlFlowGraph? graph = body switch
         {
-            SyntaxNode declaration = reference.GetSyntax(cancellationToken);
-            if (declaration is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax))
+            IMethodBodyOperation methodBody => ControlFlowGraph.Create(methodBody, cancellationToken),
+            IConstructorBodyOperation constructorBody => ControlFlowGraph.Create(constructorBody, cancellationToken),
+            IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellationToken),
+            _ => null,
+        };
+        return graph is null ? MethodFlowResult.Unknown : Analyze(method, body!, graph, depth, cancellationToken);
+    }
+
+    /// <summary>The operation tree of a body of this compilation (a method, accessor or constructor), bound once.</summary>
+    public IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        IMethodSymbol definition = method.OriginalDefinition.PartialImplementationPart ?? method.OriginalDefinition;
+        return _bodies.GetOrAdd(definition, m =>
+        {
+            foreach (SyntaxReference reference in m.DeclaringSyntaxReferences)
             {
-                continue;
-            }
+                SyntaxNode declaration = reference.GetSyntax(cancellationToken);
+                if (declaration is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax))
+                {
+                    continue;
+                }
 
 #pragma warning disable RS1030 // A summary needs the callee's operations; the semantic model of another tree is the only way to them.
-            SemanticModel model = _compilation.GetSemanticModel(reference.SyntaxTree);
+                SemanticModel model = _compilation.GetSemanticModel(reference.SyntaxTree);
 #pragma warning restore RS1030
-            IOperation? body = model.GetOperation(declaration, cancellationToken);
-            ControlFlowGraph? graph = body switch
+                if (model.GetOperation(declaration, cancellationToken) is { } body and (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation { Parent: null }))
+                {
+                    return body;
+                }
+            }
+
+            return null;
+        });
+    }
+
+    /// <summary>
+    /// Whether a method of this compilation may write anything to a sink, directly or through the methods it calls: a
+    /// walk of its operations, without the flow analysis. One that cannot has no parameter it writes to a sink.
+    /// </summary>
+    public bool MayWriteToSink(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        IMethodSymbol definition = method.OriginalDefinition.PartialImplementationPart ?? method.OriginalDefinition;
+        if (depth > MaxDepth)
+        {
+            return true;
+        }
+
+        return _mayWriteToSink.GetOrAdd((definition, depth), key =>
+        {
+            var callee = (IMethodSymbol)key.Method;
+            if (BodyOf(callee, cancellationToken) is not { } body)
             {
-                IMethodBodyOperation methodBody => ControlFlowGraph.Create(methodBody, cancellationToken),
-                IConstructorBodyOperation constructorBody => ControlFlowGraph.Create(constructorBody, cancellationToken),
-                IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellationToken),
-                _ => null,
-            };
-            if (graph is not null)
+                return true;
+            }
+
+            DataExposureOptions options = OptionsFor(body.Syntax.SyntaxTree);
+            return body.Descendants().Any(operation => operation switch
             {
-                return Analyze(method, body!, graph, depth, cancellationToken);
+                IInvocationOperation invocation => Catalog.ClassifySink(invocation.TargetMethod, invocation.Instance, options, out _) is not null
+                    || (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && IsInSource(invocation.TargetMethod) && MayWriteToSink(invocation.TargetMethod, key.Depth + 1, cancellationToken)),
+                IObjectCreationOperation creation => Catalog.IsExceptionType(creation.Type),
+                IPropertyReferenceOperation property => Catalog.ClassifySinkProperty(property.Property) is not null,
+                _ => false,
+            });
+        });
+    }
+
+    /// <summary>
+    /// The values a method of this compilation returns, read from its body (not from a nested lambda or local function);
+    /// <see langword="null"/> for an iterator or a method whose body cannot be seen.
+    /// </summary>
+    public ImmutableArray<IOperation>? ReturnedValues(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (BodyOf(method, cancellationToken) is not { } body)
+        {
+            return null;
+        }
+
+        var values = ImmutableArray.CreateBuilder<IOperation>();
+        return CollectReturnedValues(body, values) ? values.ToImmutable() : null;
+    }
+
+    private static bool CollectReturnedValues(IOperation operation, ImmutableArray<IOperation>.Builder values)
+    {
+        foreach (IOperation child in operation.ChildOperations)
+        {
+            switch (child)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    continue; // their returns are not the method's
+                case IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak }:
+                case IReturnOperation { ReturnedValue: null }:
+                    return false; // an iterator, or no value to read
+                case IReturnOperation { ReturnedValue: { } value }:
+                    values.Add(value);
+                    break;
+            }
+
+            if (!CollectReturnedValues(child, values))
+            {
+                return false;
             }
         }
 
-        return MethodFlowResult.Unknown;
+        return true;
     }
 
     private Taint ComputeFieldTaint(ISymbol member, int depth, CancellationToken cancellationToken)

@@ -27,6 +27,9 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     private ISymbol? _owner;
     private CancellationToken _cancellationToken;
 
+    // The helpers whose returned values are being read, so that a recursive one is not read for ever.
+    private readonly HashSet<ISymbol> _readingReturns = new(SymbolEqualityComparer.Default);
+
     /// <summary>Whether <paramref name="body"/> needs the flow analysis. One instance checks one body.</summary>
     public bool Contains(IOperation body, ISymbol owner, CancellationToken cancellationToken)
     {
@@ -104,6 +107,11 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
             return false;
         }
 
+        if (!exposure.MayWriteToSink(method, 1, cancellationToken))
+        {
+            return false; // nothing in it, or in what it calls, writes anywhere: it is no logging wrapper
+        }
+
         ImmutableArray<ParameterSink> sinks = exposure.Summarize(method, 1, cancellationToken).ParameterSinks;
         return sinks.Any(sink => invocation.Arguments.Any(a => a.Parameter?.Ordinal == sink.Ordinal && CanHoldText(a.Value)));
     }
@@ -149,6 +157,25 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
             || _catalog.ClassifySink(method, invocation.Instance, options, out _) is not null)
         {
             return true;
+        }
+
+        // Most helpers show it in what they return (a model id, a count), without the flow analysis. The look is
+        // conservative: the helper's parameters, locals and fields count as able to hold text.
+        if (!_readingReturns.Add(method.OriginalDefinition))
+        {
+            return true; // a helper that returns what it returns: left to the flow analysis
+        }
+
+        try
+        {
+            if (exposure.ReturnedValues(method, _cancellationToken) is { } returned && !returned.Any(CanHoldText))
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            _readingReturns.Remove(method.OriginalDefinition);
         }
 
         MethodFlowResult summary = exposure.Summarize(method, 1, _cancellationToken);
