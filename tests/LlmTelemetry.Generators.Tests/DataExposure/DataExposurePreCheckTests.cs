@@ -162,6 +162,13 @@ public sealed class DataExposurePreCheckTests
                 Note(response.Text);
             }
 
+            public string EchoOfItself(string text, int depth)
+            {
+                string reply = chat.GetResponseAsync("hi").Result.Text;
+                logger.LogInformation("Echo {Echo}", depth == 0 ? "none" : EchoOfItself(reply, 0));
+                return text;
+            }
+
             private static string Describe(ChatResponse response)
             {
                 string model = response.ModelId ?? "unknown";
@@ -212,6 +219,7 @@ public sealed class DataExposurePreCheckTests
     [InlineData("HelperWithALocal", false)]
     [InlineData("RecursiveHelper", true)]
     [InlineData("WrapperTwoCallsDeep", true)]
+    [InlineData("EchoOfItself", true)]
     public void A_method_is_flow_analyzed_only_when_a_sink_may_be_handed_source_text(string method, bool analyzed)
     {
         Compilation compilation = GeneratorHarness.Compilation(TestReferences.All, Bot);
@@ -243,7 +251,8 @@ public sealed class DataExposurePreCheckTests
             .Replace("logger.LogInformation(\"Excerpt {Excerpt}\", excerpt);", "logger.LogInformation(\"Excerpt {Excerpt}\", {|LLMT1001:excerpt|});")
             .Replace("logger.LogInformation(\"Quote {Quote}\", Quote(response.Text));", "logger.LogInformation(\"Quote {Quote}\", {|LLMT1001:Quote(response.Text)|});")
             .Replace("logger.LogInformation(\"Tail {Tail}\", Tail(response, 3));", "logger.LogInformation(\"Tail {Tail}\", {|LLMT1001:Tail(response, 3)|});")
-            .Replace("Note(response.Text);", "Note({|LLMT1001:response.Text|});");
+            .Replace("Note(response.Text);", "Note({|LLMT1001:response.Text|});")
+            .Replace("depth == 0 ? \"none\" : EchoOfItself(reply, 0));", "{|LLMT1001:depth == 0 ? \"none\" : EchoOfItself(reply, 0)|});");
         await Verify.VerifyAsync(markup);
     }
 

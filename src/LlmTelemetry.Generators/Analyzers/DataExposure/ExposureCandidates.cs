@@ -27,7 +27,8 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     private ISymbol? _owner;
     private CancellationToken _cancellationToken;
 
-    // The helpers whose returned values are being read, so that a recursive one is not read for ever.
+    // The helpers whose returned values are being read, so that a recursive one is not read for ever; the analyzed method
+    // is among them from the start, because its parameters are judged by what it is given, not by what a call passes.
     private readonly HashSet<ISymbol> _readingReturns = new(SymbolEqualityComparer.Default);
 
     /// <summary>Whether <paramref name="body"/> needs the flow analysis. One instance checks one body.</summary>
@@ -35,6 +36,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     {
         _owner = owner;
         _cancellationToken = cancellationToken;
+        _readingReturns.Add(Definition(owner));
         Collect(body);
 
         // Sinks first: they are rarer than sources, and most methods have none that can be handed text.
@@ -161,9 +163,10 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
 
         // Most helpers show it in what they return (a model id, a count), without the flow analysis. The look is
         // conservative: the helper's parameters, locals and fields count as able to hold text.
-        if (!_readingReturns.Add(method.OriginalDefinition))
+        ISymbol definition = Definition(method);
+        if (!_readingReturns.Add(definition))
         {
-            return true; // a helper that returns what it returns: left to the flow analysis
+            return true; // a recursive call: left to the flow analysis
         }
 
         try
@@ -175,7 +178,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         }
         finally
         {
-            _readingReturns.Remove(method.OriginalDefinition);
+            _readingReturns.Remove(definition);
         }
 
         MethodFlowResult summary = exposure.Summarize(method, 1, _cancellationToken);
@@ -186,6 +189,9 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
 
         return invocation.Arguments.Any(a => a.Parameter is { } parameter && summary.Returned.HasParameter(parameter.Ordinal) && CanHoldText(a.Value));
     }
+
+    private static ISymbol Definition(ISymbol symbol) =>
+        symbol is IMethodSymbol method ? method.OriginalDefinition.PartialImplementationPart ?? method.OriginalDefinition : symbol.OriginalDefinition;
 
     // A string local or parameter of the analyzed method holds source text only through what is written to it, by being
     // a marked parameter, or by being sent to a model (then the flow analysis makes it a prompt wherever it is read).
