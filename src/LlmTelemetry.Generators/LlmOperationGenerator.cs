@@ -67,8 +67,7 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
                     }
 
                     KnownTypes known = KnownTypes.For(context.SemanticModel.Compilation);
-                    OperationParseResult result = OperationMethodParser.Parse(method, context.Attributes[0], context.SemanticModel.Compilation, known, cancellationToken);
-                    return result.Model is null && result.Blocked is null ? null : new ParsedMethodModel(result.Model, result.Blocked);
+                    return OperationMethodParser.Parse(method, context.Attributes[0], context.SemanticModel.Compilation, known, cancellationToken);
                 })
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
@@ -76,7 +75,7 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
 
     private static ImmutableArray<TypeFileModel> GroupByType(ImmutableArray<ParsedMethodModel> methods) =>
         methods
-            .GroupBy(static method => method.Operation?.ContainingType ?? method.Blocked!.ContainingType)
+            .GroupBy(static method => method.ContainingType)
             .Select(static group => new TypeFileModel(
                 group.Key,
                 group.Where(static m => m.Operation is not null).Select(static m => m.Operation!).ToEquatableArray(),

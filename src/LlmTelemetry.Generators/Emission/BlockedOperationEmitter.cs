@@ -1,4 +1,3 @@
-using System.Linq;
 using LlmTelemetry.Generators.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -17,11 +16,7 @@ internal static class BlockedOperationEmitter
         writer.Line($"// Not instrumented: error {method.DiagnosticId} on the declaration says why and fails the build. This body only keeps the");
         writer.Line("// compiler from reporting CS8795 instead, which would hide that error from dotnet build.");
         writer.Line(generatedCodeAttribute);
-        writer.Line($"{method.Modifiers} {method.ReturnType} {method.Name}{method.TypeParameters}({string.Join(", ", method.Parameters.Select(static p => $"{p.DeclarationPrefix}{p.Type} {p.Name}"))})");
-        foreach (string constraint in method.ConstraintClauses)
-        {
-            writer.Line("    " + constraint);
-        }
+        OperationBodyEmitter.WriteSignature(writer, $"{method.Modifiers} {method.ReturnType} {method.Name}{method.TypeParameters}", method.Parameters, static p => p.DeclarationPrefix, method.ConstraintClauses);
 
         writer.Open();
         writer.Line($"throw new global::System.InvalidOperationException({SymbolDisplay.FormatLiteral(message, quote: true)});");

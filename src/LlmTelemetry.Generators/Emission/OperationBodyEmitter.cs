@@ -19,8 +19,7 @@ internal static class OperationBodyEmitter
         string instrumented = $"__LlmTelemetry_Instrumented{ordinal}";
 
         writer.Line(generatedCodeAttribute);
-        writer.Line($"{operation.Modifiers} {operation.ReturnType} {operation.Name}{operation.TypeParameters}({Parameters(operation, static p => p.DeclarationPrefix)})");
-        WriteConstraints(writer, operation);
+        WriteSignature(writer, $"{operation.Modifiers} {operation.ReturnType} {operation.Name}{operation.TypeParameters}", operation.Parameters, static p => p.DeclarationPrefix, operation.ConstraintClauses);
         writer.Open();
 
         // A guard that throws or falls back changes what the caller gets, so it runs even when nothing listens.
@@ -41,8 +40,7 @@ internal static class OperationBodyEmitter
         // a branch and a call, without the frame (scope struct, exception handling) the instrumented path needs.
         writer.Line(generatedCodeAttribute);
         writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-        writer.Line($"{HelperModifiers(operation)} {operation.ReturnType} {instrumented}{operation.TypeParameters}({Parameters(operation, LocalPrefix)})");
-        WriteConstraints(writer, operation);
+        WriteSignature(writer, $"{HelperModifiers(operation)} {operation.ReturnType} {instrumented}{operation.TypeParameters}", operation.Parameters, LocalPrefix, operation.ConstraintClauses);
         writer.Open();
         string model = WriteModel(writer, operation.Request, names);
 
@@ -67,12 +65,11 @@ internal static class OperationBodyEmitter
         writer.Close();
     }
 
-    private static string Parameters(OperationMethodModel operation, System.Func<ParameterModel, string> prefix) =>
-        string.Join(", ", operation.Parameters.Select(p => $"{prefix(p)}{p.Type} {p.Name}"));
-
-    private static void WriteConstraints(SourceWriter writer, OperationMethodModel operation)
+    /// <summary>Writes a method's signature line (<paramref name="head"/> is what precedes the parameter list) and its constraints.</summary>
+    public static void WriteSignature(SourceWriter writer, string head, EquatableArray<ParameterModel> parameters, System.Func<ParameterModel, string> prefix, EquatableArray<string> constraints)
     {
-        foreach (string constraint in operation.ConstraintClauses)
+        writer.Line($"{head}({string.Join(", ", parameters.Select(p => $"{prefix(p)}{p.Type} {p.Name}"))})");
+        foreach (string constraint in constraints)
         {
             writer.Line("    " + constraint);
         }

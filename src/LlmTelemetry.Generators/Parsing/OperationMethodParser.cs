@@ -19,16 +19,13 @@ internal static class OperationMethodParser
     /// <summary>The generated files' suffix, by which an implementation part this package wrote is told from one the user wrote.</summary>
     public const string GeneratedFileSuffix = ".LlmTelemetry.g.cs";
 
-    /// <summary>Reads the method into the model of its body (or of a placeholder body) and the diagnostics about it.</summary>
-    public static OperationParseResult Parse(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes known, CancellationToken cancellationToken)
-    {
-        var diagnostics = new List<Diagnostic>();
-        OperationMethodModel? model = ParseCore(method, attribute, compilation, known, diagnostics, buildModel: true, cancellationToken);
-        Diagnostic? error = diagnostics.FirstOrDefault(static d => d.Severity == DiagnosticSeverity.Error);
-        return error is null
-            ? new OperationParseResult(model, null, diagnostics.ToImmutableArray())
-            : new OperationParseResult(null, Blocked(method, error.Id, cancellationToken), diagnostics.ToImmutableArray());
-    }
+    /// <summary>
+    /// Reads the method into the model of its body, or of a placeholder body when a usage error keeps it from being
+    /// instrumented; <see langword="null"/> when neither can be written (incomplete code, or a declaration the compiler
+    /// already rejects).
+    /// </summary>
+    public static ParsedMethodModel? Parse(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes known, CancellationToken cancellationToken) =>
+        ParseCore(method, attribute, compilation, known, new List<Diagnostic>(), buildModel: true, cancellationToken);
 
     /// <summary>The diagnostics about the method alone, for the analyzer: the same checks, without formatting the model.</summary>
     public static ImmutableArray<Diagnostic> Diagnose(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes known, CancellationToken cancellationToken)
@@ -38,18 +35,8 @@ internal static class OperationMethodParser
         return diagnostics.ToImmutableArray();
     }
 
-    // The placeholder needs what the body itself needs: a partial declaration without a body in types a generated file can
-    // reopen. Where those are missing the compiler's own error (CS0501, CS0751) already says what is wrong.
-    private static BlockedOperationModel? Blocked(IMethodSymbol method, string diagnosticId, CancellationToken cancellationToken)
-    {
-        if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not MethodDeclarationSyntax syntax
-            || PartialProblem(method, syntax) is not null
-            || ContainingTypeParser.Parse(method, new List<Diagnostic>()) is not { } containingType)
-        {
-            return null;
-        }
-
-        return new BlockedOperationModel(
+    private static BlockedOperationModel Blocked(IMethodSymbol method, MethodDeclarationSyntax syntax, ContainingTypeModel containingType, string diagnosticId) =>
+        new(
             containingType,
             SymbolFormatting.Identifier(method.Name),
             Modifiers(syntax, NeedsUnsafe(method)),
@@ -58,7 +45,6 @@ internal static class OperationMethodParser
             SymbolFormatting.ConstraintClauses(method.TypeParameters).ToEquatableArray(),
             method.Parameters.Select(Parameter).ToEquatableArray(),
             diagnosticId);
-    }
 
     private static string RefReturnPrefix(IMethodSymbol method) =>
         method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : string.Empty;
@@ -68,7 +54,7 @@ internal static class OperationMethodParser
     private static bool NeedsUnsafe(IMethodSymbol method) =>
         SymbolFormatting.MentionsPointer(method.ReturnType) || method.Parameters.Any(static p => SymbolFormatting.MentionsPointer(p.Type));
 
-    private static OperationMethodModel? ParseCore(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes known, List<Diagnostic> diagnostics, bool buildModel, CancellationToken cancellationToken)
+    private static ParsedMethodModel? ParseCore(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes known, List<Diagnostic> diagnostics, bool buildModel, CancellationToken cancellationToken)
     {
         Location methodLocation = method.Locations.FirstOrDefault() ?? Location.None;
         var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as MethodDeclarationSyntax;
@@ -149,12 +135,24 @@ internal static class OperationMethodParser
 
         EquatableArray<GuardModel> guards = GuardParser.Parse(method, shape, resultType, compilation, known, diagnostics);
 
-        if (!buildModel || containingType is null || implementation is null || partialProblem is not null || unsupportedReturn is not null)
+        if (!buildModel || containingType is null || partialProblem is not null)
         {
+            // A placeholder needs what a body needs: a partial declaration without a body in types a generated file can
+            // reopen. Where those are missing the compiler's own error (CS0501, CS0751) already says what is wrong.
             return null;
         }
 
-        return new OperationMethodModel(
+        if (diagnostics.FirstOrDefault(static d => d.Severity == DiagnosticSeverity.Error) is { } error)
+        {
+            return new ParsedMethodModel(null, Blocked(method, syntax, containingType, error.Id));
+        }
+
+        if (implementation is null || unsupportedReturn is not null)
+        {
+            return null; // unreachable: both are errors reported above; this narrows them for the nullable analysis
+        }
+
+        return new ParsedMethodModel(new OperationMethodModel(
             containingType,
             SymbolFormatting.Identifier(method.Name),
             Modifiers(syntax, NeedsUnsafe(method)),
@@ -178,7 +176,7 @@ internal static class OperationMethodParser
             request,
             result,
             MeaiFeaturesOf(known),
-            guards);
+            guards), null);
     }
 
     private static string? PartialProblem(IMethodSymbol method, MethodDeclarationSyntax syntax)

@@ -189,22 +189,15 @@ public static class LlmGuarding
             }
 
             Task<LlmEvaluation> evaluation = pending.AsTask();
-            cancellation.CancelAfter(timeout);
-            using var timer = new CancellationTokenSource();
-            Task elapsed = Task.Delay(timeout, timer.Token);
-            if (await Task.WhenAny(evaluation, elapsed).ConfigureAwait(false) == evaluation)
+            Task first = await Task.WhenAny(evaluation, Task.Delay(timeout, cancellation.Token)).ConfigureAwait(false);
+            cancellation.Cancel(); // ends the timer, or tells the evaluator that its time is up
+            if (first == evaluation)
             {
-                timer.Cancel();
                 return (await evaluation.ConfigureAwait(false), null);
             }
 
-            cancellation.Cancel(); // tell the evaluator now, not whenever its own timer fires
             _ = evaluation.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return TimedOut(context, timeout);
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            return TimedOut(context, timeout); // the evaluator gave up on its token
         }
         catch (Exception exception)
         {

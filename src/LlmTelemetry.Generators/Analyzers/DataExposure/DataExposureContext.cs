@@ -65,10 +65,13 @@ internal sealed class DataExposureContext
         _ => false,
     });
 
+    /// <summary>The symbol whose body a method's summaries read: the unconstructed method, a partial method's implementation.</summary>
+    public static IMethodSymbol DefinitionOf(IMethodSymbol method) => method.OriginalDefinition.PartialImplementationPart ?? method.OriginalDefinition;
+
     /// <summary>The summary of <paramref name="method"/>'s body at <paramref name="depth"/>.</summary>
     public MethodFlowResult Summarize(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
-        IMethodSymbol definition = method.OriginalDefinition.PartialImplementationPart ?? method.OriginalDefinition;
+        IMethodSymbol definition = DefinitionOf(method);
         if (depth > MaxDepth || !IsInSource(definition))
         {
             return MethodFlowResult.Unknown;
@@ -111,7 +114,7 @@ internal sealed class DataExposureContext
     /// <summary>The operation tree of a body of this compilation (a method, accessor or constructor), bound once.</summary>
     public IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        IMethodSymbol definition = method.OriginalDefinition.PartialImplementationPart ?? method.OriginalDefinition;
+        IMethodSymbol definition = DefinitionOf(method);
         return _bodies.GetOrAdd(definition, m =>
         {
             foreach (SyntaxReference reference in m.DeclaringSyntaxReferences)
@@ -141,7 +144,7 @@ internal sealed class DataExposureContext
     /// </summary>
     public bool MayWriteToSink(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
-        IMethodSymbol definition = method.OriginalDefinition.PartialImplementationPart ?? method.OriginalDefinition;
+        IMethodSymbol definition = DefinitionOf(method);
         if (depth > MaxDepth)
         {
             return true;

@@ -151,10 +151,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         if (method.MethodKind == MethodKind.LocalFunction
             || !exposure.IsInSource(method)
             || options.IsExcluded(method)
-            || _catalog.ModelCalls.Classify(method, options.ModelCalls) is not null
-            || _catalog.IsLlmOperation(method)
-            || options.IsListedSource(method)
-            || method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _catalog.PromptAttribute))
+            || ReturnsSourceText(method)
             || (invocation.Instance?.Type is { } receiverType && _catalog.IsClientLibraryType(receiverType))
             || _catalog.ClassifySink(method, invocation.Instance, options, out _) is not null)
         {
@@ -190,8 +187,16 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         return invocation.Arguments.Any(a => a.Parameter is { } parameter && summary.Returned.HasParameter(parameter.Ordinal) && CanHoldText(a.Value));
     }
 
+    // A call whose result the flow analysis starts as a source: a model call, an [LlmOperation], a listed source, or a
+    // method whose return value is marked [Prompt].
+    private bool ReturnsSourceText(IMethodSymbol method) =>
+        _catalog.ModelCalls.Classify(method, options.ModelCalls) is not null
+        || _catalog.IsLlmOperation(method)
+        || options.IsListedSource(method)
+        || method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _catalog.PromptAttribute));
+
     private static ISymbol Definition(ISymbol symbol) =>
-        symbol is IMethodSymbol method ? method.OriginalDefinition.PartialImplementationPart ?? method.OriginalDefinition : symbol.OriginalDefinition;
+        symbol is IMethodSymbol method ? DataExposureContext.DefinitionOf(method) : symbol.OriginalDefinition;
 
     // A string local or parameter of the analyzed method holds source text only through what is written to it, by being
     // a marked parameter, or by being sent to a model (then the flow analysis makes it a prompt wherever it is read).
@@ -303,10 +308,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     {
         IInvocationOperation invocation => invocation.TargetMethod.MethodKind == MethodKind.LocalFunction
             || exposure.IsInSource(invocation.TargetMethod)
-            || _catalog.ModelCalls.Classify(invocation.TargetMethod, options.ModelCalls) is not null
-            || _catalog.IsLlmOperation(invocation.TargetMethod)
-            || options.IsListedSource(invocation.TargetMethod)
-            || invocation.TargetMethod.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _catalog.PromptAttribute))
+            || ReturnsSourceText(invocation.TargetMethod)
             || _catalog.IsContentType(invocation.Type),
         IMemberReferenceOperation member => exposure.IsStorage(member.Member) || _catalog.HasPromptAttribute(member.Member) || _catalog.IsClassified(member.Member)
             || options.IsListedSource(member.Member) || _catalog.IsContentType(member.Type),
