@@ -10,7 +10,7 @@ repo="$(cd "$here/../.." && pwd)"
 work="${BUILD_TIME_WORK:-$(mktemp -d)}"
 rounds="${BUILD_TIME_ROUNDS:-3}"
 server="${BUILD_TIME_SERVER:-true}"
-variants=(without with with-string-logs with-helper-logs with-flow-logs logger-message)
+variants=(without with with-string-logs with-helper-logs with-overwritten-logs with-flow-logs logger-message)
 dotnet build "$repo/bench/LlmTelemetry.BuildBenchmarks" -c Release -v:q -nologo
 writer="$repo/bench/LlmTelemetry.BuildBenchmarks/bin/Release/net10.0/LlmTelemetry.BuildBenchmarks"
 rebuild() { # project, extra arguments...
@@ -30,7 +30,7 @@ for round in $(seq 1 "$rounds"); do
     rebuild "$variant" -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$work/$variant.$round.log"
   done
 done
-for variant in with with-string-logs with-helper-logs with-flow-logs; do
+for variant in with with-string-logs with-helper-logs with-overwritten-logs with-flow-logs; do
   echo "== $variant"
   python3 "$here/report.py" "$work" "$variant"
 done

@@ -12,13 +12,15 @@ namespace LlmTelemetry.BuildBenchmarks;
 /// redactor and the response's model id through a local string (values the data-exposure pre-check clears without the
 /// flow analysis); with <see cref="LogsHelperResult"/> also a string a helper method of the class computes from the
 /// response's model id and message count, which the pre-check clears by reading what the helper returns; with
-/// <see cref="LogsOverwrittenText"/> also a local that first holds the completion text and is overwritten before it is
-/// logged, which only the flow analysis can clear: every implementation is flow-analyzed and none is reported (the
-/// analyzer's worst case). With <see cref="LoggerMessages"/> (and without LlmTelemetry) each implementation
+/// <see cref="LogsOverwrittenText"/> also a local that first holds the completion text and is overwritten with a
+/// constant before it is logged, which the pre-check clears by finding the clean write each read sees last; with
+/// <see cref="LogsTextOverwrittenOnEachBranch"/> instead a local overwritten on both branches of an <c>if</c>, which
+/// only the flow analysis can clear: every implementation is flow-analyzed and none is reported (the analyzer's worst
+/// case). With <see cref="LoggerMessages"/> (and without LlmTelemetry) each implementation
 /// logs through a <c>[LoggerMessage]</c> method instead, one per operation: the calibration the budget of issue #6 names
 /// (the logging generator on 1,000 <c>[LoggerMessage]</c> methods in 200 files), measured the same way on the same machine.
 /// </summary>
-internal sealed class SyntheticProject(int files, int methodsPerFile, bool withLlmTelemetry, bool logsStrings = false, bool loggerMessages = false, bool logsHelperResult = false, bool logsOverwrittenText = false)
+internal sealed class SyntheticProject(int files, int methodsPerFile, bool withLlmTelemetry, bool logsStrings = false, bool loggerMessages = false, bool logsHelperResult = false, bool logsOverwrittenText = false, bool logsTextOverwrittenOnEachBranch = false)
 {
     /// <summary>The variants <c>write</c> knows, by the name run.sh passes.</summary>
     public static SyntheticProject Named(string variant) => variant switch
@@ -27,9 +29,10 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
         "with" => Default(withLlmTelemetry: true),
         "with-string-logs" => Default(withLlmTelemetry: true, logsStrings: true),
         "with-helper-logs" => new(200, 5, withLlmTelemetry: true, logsStrings: true, logsHelperResult: true),
-        "with-flow-logs" => new(200, 5, withLlmTelemetry: true, logsStrings: true, logsHelperResult: true, logsOverwrittenText: true),
+        "with-overwritten-logs" => new(200, 5, withLlmTelemetry: true, logsStrings: true, logsHelperResult: true, logsOverwrittenText: true),
+        "with-flow-logs" => new(200, 5, withLlmTelemetry: true, logsStrings: true, logsHelperResult: true, logsTextOverwrittenOnEachBranch: true),
         "logger-message" => new(200, 5, withLlmTelemetry: false, loggerMessages: true),
-        _ => throw new System.ArgumentException($"Unknown variant '{variant}': without, with, with-string-logs, with-helper-logs, with-flow-logs or logger-message."),
+        _ => throw new System.ArgumentException($"Unknown variant '{variant}': without, with, with-string-logs, with-helper-logs, with-overwritten-logs, with-flow-logs or logger-message."),
     };
 
     public int Files { get; } = files;
@@ -45,6 +48,8 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
     public bool LogsHelperResult { get; } = logsHelperResult;
 
     public bool LogsOverwrittenText { get; } = logsOverwrittenText;
+
+    public bool LogsTextOverwrittenOnEachBranch { get; } = logsTextOverwrittenOnEachBranch;
 
     public static SyntheticProject Default(bool withLlmTelemetry, bool logsStrings = false) => new(200, 5, withLlmTelemetry, logsStrings);
 
@@ -87,6 +92,9 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
             string modelLog = LogsStrings ? "\n        string model = response.ModelId ?? \"unknown\";\n        _logger.LogDebug(\"Answered by {Model}\", model);" : "";
             string helperLog = LogsHelperResult ? $"\n        string summary = Summary{j}(response);\n        _logger.LogDebug(\"Summary {{Summary}}\", summary);" : "";
             string overwrittenLog = LogsOverwrittenText ? "\n        string note = response.Text;\n        note = \"answered\";\n        _logger.LogDebug(\"Note {Note}\", note);" : "";
+            string branchLog = LogsTextOverwrittenOnEachBranch
+                ? "\n        string note = response.Text;\n        if (response.Messages.Count > 1)\n        {\n            note = \"several messages\";\n        }\n        else\n        {\n            note = \"one message\";\n        }\n\n        _logger.LogDebug(\"Note {Note}\", note);"
+                : "";
             string helper = LogsHelperResult
                 ? $"\n\n    private static string Summary{j}(ChatResponse response) => (response.ModelId ?? \"unknown\") + \" in \" + response.Messages.Count + \" messages\";"
                 : "";
@@ -101,7 +109,7 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
                     {
                         _logger.LogInformation("Asking {Length} characters", question.Length);{{promptLog}}
                         ChatResponse response = await _chat.GetResponseAsync(question, cancellationToken: cancellationToken);
-                        {{answeredLog}}{{modelLog}}{{helperLog}}{{overwrittenLog}}
+                        {{answeredLog}}{{modelLog}}{{helperLog}}{{overwrittenLog}}{{branchLog}}
                         return response;
                     }{{helper}}
 

@@ -29,6 +29,7 @@ internal sealed class ModelCallCatalog
     // Whether an assembly can declare [ModelCall] methods (it is this compilation, or references LlmTelemetry), so that
     // the attributes of methods elsewhere are never read.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IAssemblySymbol, bool> _canMarkModelCalls = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<IAssemblySymbol, bool> _canMarkModelCallsOf;
 
     // Built once per compilation and shared by the analyzers that recognise model calls.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, ModelCallCatalog> s_byCompilation = new();
@@ -54,7 +55,13 @@ internal sealed class ModelCallCatalog
         ActivitySource = compilation.GetTypeByMetadataName("System.Diagnostics.ActivitySource");
         _modelCallAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.ModelCallAttribute");
         _sourceAssembly = compilation.Assembly;
+        _canMarkModelCallsOf = CanMarkModelCalls;
     }
+
+    // This compilation, or an assembly that references LlmTelemetry, can hold [ModelCall] methods.
+    private bool CanMarkModelCalls(IAssemblySymbol assembly) =>
+        SymbolEqualityComparer.Default.Equals(assembly, _sourceAssembly)
+        || assembly.Modules.Any(static m => m.ReferencedAssemblies.Any(static r => r.Name == "LlmTelemetry"));
 
     public bool IsEmpty =>
         _chatClient is null && _embeddingGenerator is null && _openAIChatClient is null && _openAIEmbeddingClient is null && _skChatCompletion is null
@@ -144,8 +151,7 @@ internal sealed class ModelCallCatalog
     private bool IsMarkedModelCall(IMethodSymbol method)
     {
         if (_modelCallAttribute is null || method.ContainingAssembly is not { } assembly
-            || !_canMarkModelCalls.GetOrAdd(assembly, a => SymbolEqualityComparer.Default.Equals(a, _sourceAssembly)
-                || a.Modules.Any(static m => m.ReferencedAssemblies.Any(static r => r.Name == "LlmTelemetry"))))
+            || !_canMarkModelCalls.GetOrAdd(assembly, _canMarkModelCallsOf))
         {
             return false;
         }
@@ -166,10 +172,29 @@ internal sealed class ModelCallCatalog
     private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? known) =>
         known is not null && SymbolEqualityComparer.Default.Equals(type, known);
 
-    private static bool Implements(ITypeSymbol type, INamedTypeSymbol? known) =>
-        known is not null
-        && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known)
-            || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, known)));
+    // Loops rather than LINQ here and below: this runs for every call the analyzers see, and a closure a call adds up.
+    private static bool Implements(ITypeSymbol type, INamedTypeSymbol? known)
+    {
+        if (known is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known))
+        {
+            return true;
+        }
+
+        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, known))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>A recognised model call.</summary>

@@ -82,6 +82,80 @@ public sealed class DataExposurePreCheckTests
                 logger.LogInformation("Answer {Text}", text);
             }
 
+            public async Task OverwrittenBeforeItIsLogged()
+            {
+                var response = await chat.GetResponseAsync("hi");
+                string note = response.Text;
+                note = "answered";
+                logger.LogInformation("Note {Note}", note);
+            }
+
+            public async Task OverwrittenBeforeABranchThatLogs(bool verbose)
+            {
+                var response = await chat.GetResponseAsync("hi");
+                string note = response.Text;
+                note = response.ModelId ?? "unknown";
+                if (verbose)
+                {
+                    logger.LogInformation("Model {Model}", note);
+                }
+            }
+
+            public async Task OverwrittenOnOnePathOnly(bool verbose)
+            {
+                var response = await chat.GetResponseAsync("hi");
+                string note = response.Text;
+                if (verbose)
+                {
+                    note = "answered";
+                }
+
+                logger.LogInformation("Path {Path}", note);
+            }
+
+            public async Task OverwrittenAfterTheLogInALoop(int count)
+            {
+                var response = await chat.GetResponseAsync("hi");
+                string note = "none";
+                for (int i = 0; i < count; i++)
+                {
+                    logger.LogInformation("Round {Round}", note);
+                    note = response.Text;
+                }
+            }
+
+            public async Task OverwrittenThenAppendedTo()
+            {
+                var response = await chat.GetResponseAsync("hi");
+                string note = "none";
+                note += response.Text;
+                note += "!";
+                logger.LogInformation("Appended {Appended}", note);
+            }
+
+            public async Task OverwriteJumpedOver(bool verbose)
+            {
+                var response = await chat.GetResponseAsync("hi");
+                string note = response.Text;
+                if (verbose)
+                {
+                    goto log;
+                }
+
+                note = "answered";
+            log:
+                logger.LogInformation("Jumped {Jumped}", note);
+            }
+
+            public async Task OverwrittenThenReadInALambda()
+            {
+                var response = await chat.GetResponseAsync("hi");
+                string note = response.Text;
+                note = "answered";
+                Action log = () => logger.LogInformation("Later {Later}", note);
+                log();
+            }
+
             public async Task ForeachVariable()
             {
                 var response = await chat.GetResponseAsync("hi");
@@ -206,6 +280,13 @@ public sealed class DataExposurePreCheckTests
     [InlineData("LocalThatIsSent", true)]
     [InlineData("LocalAddedToACollectionThatIsSent", true)]
     [InlineData("LocalOverwrittenWithText", true)]
+    [InlineData("OverwrittenBeforeItIsLogged", false)]
+    [InlineData("OverwrittenBeforeABranchThatLogs", false)]
+    [InlineData("OverwrittenOnOnePathOnly", true)]
+    [InlineData("OverwrittenAfterTheLogInALoop", true)]
+    [InlineData("OverwrittenThenAppendedTo", true)]
+    [InlineData("OverwriteJumpedOver", true)]
+    [InlineData("OverwrittenThenReadInALambda", true)]
     [InlineData("ForeachVariable", true)]
     [InlineData("PromptParameter", true)]
     [InlineData("ParameterWrittenWithText", true)]
@@ -245,6 +326,10 @@ public sealed class DataExposurePreCheckTests
         string markup = Bot
             .Replace("logger.LogInformation(\"Asking {Model}\", model);", "logger.LogInformation(\"Asking {Model}\", {|LLMT1001:model|});")
             .Replace("logger.LogInformation(\"Answer {Text}\", text);", "logger.LogInformation(\"Answer {Text}\", {|LLMT1001:text|});")
+            .Replace("logger.LogInformation(\"Path {Path}\", note);", "logger.LogInformation(\"Path {Path}\", {|LLMT1001:note|});")
+            .Replace("logger.LogInformation(\"Round {Round}\", note);", "logger.LogInformation(\"Round {Round}\", {|LLMT1001:note|});")
+            .Replace("logger.LogInformation(\"Appended {Appended}\", note);", "logger.LogInformation(\"Appended {Appended}\", {|LLMT1001:note|});")
+            .Replace("logger.LogInformation(\"Jumped {Jumped}\", note);", "logger.LogInformation(\"Jumped {Jumped}\", {|LLMT1001:note|});")
             .Replace("logger.LogInformation(\"Line {Line}\", line);", "logger.LogInformation(\"Line {Line}\", {|LLMT1001:line|});")
             .Replace("logger.LogInformation(\"Asking {Question}\", question);", "logger.LogInformation(\"Asking {Question}\", {|LLMT1001:question|});")
             .Replace("logger.LogInformation(\"User {UserId}\", userId);", "logger.LogInformation(\"User {UserId}\", {|LLMT1001:userId|});")

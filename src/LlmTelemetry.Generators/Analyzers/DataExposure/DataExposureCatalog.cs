@@ -63,6 +63,11 @@ internal sealed class DataExposureCatalog
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _clientLibraryTypeCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _textCarrierCache = new(SymbolEqualityComparer.Default);
 
+    // Delegates made once: a method group or lambda handed out per call allocates per call.
+    private readonly System.Func<ITypeSymbol, bool> _isContentTypeUncached;
+    private readonly System.Func<IParameterSymbol, bool> _textArgument;
+    private readonly System.Func<IParameterSymbol, bool> _unclassifiedTextArgument;
+
     // Built once per compilation: both data-exposure analyzers read it, and its caches are safe to share.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, DataExposureCatalog> s_byCompilation = new();
 
@@ -73,6 +78,9 @@ internal sealed class DataExposureCatalog
     private DataExposureCatalog(Compilation compilation, ModelCallCatalog modelCalls)
     {
         ModelCalls = modelCalls;
+        _isContentTypeUncached = type => IsContentType(type, depth: 0);
+        _textArgument = TextArgument;
+        _unclassifiedTextArgument = parameter => TextArgument(parameter) && !IsClassified(parameter); // the logging generator redacts a classified one
         _contentTypes = ContentTypeNames.Select(compilation.GetTypeByMetadataName).Where(static t => t is not null).ToImmutableArray()!;
         _loggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
         _logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
@@ -134,7 +142,7 @@ internal sealed class DataExposureCatalog
                 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
                 or SpecialType.System_Decimal or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_DateTime
                 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr
-            || _scalarTypes.Any(t => SymbolEqualityComparer.Default.Equals(t, type.OriginalDefinition));
+            || Contains(_scalarTypes, type.OriginalDefinition);
     }
 
     /// <summary>
@@ -142,7 +150,7 @@ internal sealed class DataExposureCatalog
     /// value carries prompt or completion text as a whole.
     /// </summary>
     public bool IsContentType(ITypeSymbol? type) =>
-        type is not null && !_contentTypes.IsEmpty && _contentTypeCache.GetOrAdd(type, t => IsContentType(t, depth: 0));
+        type is not null && !_contentTypes.IsEmpty && _contentTypeCache.GetOrAdd(type, _isContentTypeUncached);
 
     /// <summary>
     /// Whether a value of <paramref name="type"/> can hold text: strings, objects, chat content, builders, collections
@@ -220,7 +228,7 @@ internal sealed class DataExposureCatalog
     {
         IMethodSymbol original = method.ReducedFrom ?? method.OriginalDefinition;
         INamedTypeSymbol type = original.ContainingType.OriginalDefinition;
-        isSinkArgument = TextArgument;
+        isSinkArgument = _textArgument;
 
         if (Is(type, _loggerExtensions) && (original.Name.StartsWith("Log", System.StringComparison.Ordinal) || original.Name == "BeginScope"))
         {
@@ -234,8 +242,8 @@ internal sealed class DataExposureCatalog
 
         if (IsLoggerMessageMethod(original))
         {
-            // A classified parameter is redacted by the logging generator; the logger, level and exception are not text.
-            isSinkArgument = p => TextArgument(p) && !IsClassified(p);
+            // The logger, level and exception are not text.
+            isSinkArgument = _unclassifiedTextArgument;
             return new Sink(SinkKind.Log, original.Name);
         }
 
@@ -245,7 +253,7 @@ internal sealed class DataExposureCatalog
             return new Sink(SinkKind.Log, receiver?.Syntax.ToString() ?? "a logging delegate");
         }
 
-        if (_otherLoggers.Any(l => Is(type, l) || type.AllInterfaces.Contains(l, SymbolEqualityComparer.Default)))
+        if (IsOtherLogger(type))
         {
             return new Sink(SinkKind.Log, type.Name + "." + original.Name);
         }
@@ -290,8 +298,23 @@ internal sealed class DataExposureCatalog
     public bool IsClassified(ISymbol symbol) => ClassificationOf(symbol) is not null;
 
     /// <summary>The Microsoft.Extensions.Compliance classification attribute on <paramref name="symbol"/>, if any.</summary>
-    public AttributeData? ClassificationOf(ISymbol symbol) =>
-        DataClassificationAttribute is null ? null : symbol.GetAttributes().FirstOrDefault(a => DerivesFrom(a.AttributeClass, DataClassificationAttribute));
+    public AttributeData? ClassificationOf(ISymbol symbol)
+    {
+        if (DataClassificationAttribute is null)
+        {
+            return null;
+        }
+
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (DerivesFrom(attribute.AttributeClass, DataClassificationAttribute))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
 
     public bool HasPromptAttribute(ISymbol symbol) => HasAttribute(symbol, PromptAttribute);
 
@@ -355,8 +378,50 @@ internal sealed class DataExposureCatalog
         return type is INamedTypeSymbol { IsGenericType: true } named && named.TypeArguments.Any(t => IsContentType(t, depth + 1));
     }
 
-    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute) =>
-        attribute is not null && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+    // Loops rather than LINQ in what runs for every operation and call: a closure a call adds up.
+    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+    {
+        if (attribute is null)
+        {
+            return false;
+        }
+
+        foreach (AttributeData data in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(ImmutableArray<INamedTypeSymbol> types, ITypeSymbol type)
+    {
+        foreach (INamedTypeSymbol candidate in types)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsOtherLogger(INamedTypeSymbol type)
+    {
+        foreach (INamedTypeSymbol logger in _otherLoggers)
+        {
+            if (Is(type, logger) || type.AllInterfaces.Contains(logger, SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? known) =>
         type is not null && known is not null && SymbolEqualityComparer.Default.Equals(type, known);

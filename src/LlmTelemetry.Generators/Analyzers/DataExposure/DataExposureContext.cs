@@ -32,6 +32,8 @@ internal sealed class DataExposureContext
     private readonly ConcurrentDictionary<(ISymbol Field, int Depth), Lazy<Taint>> _fields = new(SymbolDepthComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(ISymbol Method, int Depth), bool> _mayWriteToSink = new(SymbolDepthComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, bool> _returnsNoText = new(SymbolEqualityComparer.Default);
+    private readonly Func<ISymbol, bool> _isStorageUncached;
 
     public DataExposureContext(Compilation compilation, DataExposureCatalog catalog, ImplementationMethods? implementations, AnalyzerConfigOptionsProvider optionsProvider)
     {
@@ -39,6 +41,7 @@ internal sealed class DataExposureContext
         Catalog = catalog;
         Implementations = implementations;
         _optionsProvider = optionsProvider;
+        _isStorageUncached = IsStorageUncached; // made once: IsStorage runs for every member read
     }
 
     public DataExposureCatalog Catalog { get; }
@@ -57,13 +60,15 @@ internal sealed class DataExposureContext
     /// A field or auto-property of this compilation that can hold text: its value is tracked across methods. (A logger
     /// or a client held in a field is not: following it would cost much and find nothing.)
     /// </summary>
-    public bool IsStorage(ISymbol member) => _storage.GetOrAdd(member.OriginalDefinition, m => m switch
+    public bool IsStorage(ISymbol member) => _storage.GetOrAdd(member.OriginalDefinition, _isStorageUncached);
+
+    private bool IsStorageUncached(ISymbol member) => member switch
     {
         IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field => IsInSource(field) && Catalog.CanCarryText(field.Type, _compilation.Assembly),
         IPropertySymbol property => IsInSource(property) && Catalog.CanCarryText(property.Type, _compilation.Assembly)
             && property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property)),
         _ => false,
-    });
+    };
 
     /// <summary>The symbol whose body a method's summaries read: the unconstructed method, a partial method's implementation.</summary>
     public static IMethodSymbol DefinitionOf(IMethodSymbol method) => method.OriginalDefinition.PartialImplementationPart ?? method.OriginalDefinition;
@@ -168,6 +173,21 @@ internal sealed class DataExposureContext
                 _ => false,
             });
         });
+    }
+
+    /// <summary>
+    /// Whether a call of a method of this compilation can be read without its summary, as yielding nothing and writing
+    /// nowhere: nothing it returns can hold text (<see cref="ExposureCandidates.ReturnsNoText"/>) and nothing in it,
+    /// or in what it calls, writes to a sink. A helper formatting a model id and a message count is such a method.
+    /// </summary>
+    public bool IsInert(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        IMethodSymbol definition = DefinitionOf(method);
+        return !MayWriteToSink(definition, depth, cancellationToken)
+            && _returnsNoText.GetOrAdd(definition, m => BodyOf((IMethodSymbol)m, cancellationToken) is { } body
+                && OptionsFor(body.Syntax.SyntaxTree) is var options
+                && !options.IsExcluded(m) // an excluded method is not analyzed: a call of it passes on what it is given
+                && new ExposureCandidates(this, options).ReturnsNoText((IMethodSymbol)m, cancellationToken));
     }
 
     /// <summary>

@@ -21,11 +21,15 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     // these lists (walking an operation tree is most of what the pre-check costs).
     private readonly List<IOperation> _sinkCandidates = new();
     private readonly Dictionary<ISymbol, List<IOperation>> _uses = new(SymbolEqualityComparer.Default);
+    private bool _hasJumps; // a goto or a label: statements of a block may not run in order
 
     // What each string variable handed to a sink was found able to hold.
     private readonly Dictionary<ISymbol, bool> _variables = new(SymbolEqualityComparer.Default);
     private ISymbol? _owner;
     private CancellationToken _cancellationToken;
+
+    // Off when a flow summary asks (ReturnsNoText): a summary consults deeper summaries only, never those of depth 1.
+    private bool _summarizes = true;
 
     // The helpers whose returned values are being read, so that a recursive one is not read for ever; the analyzed method
     // is among them from the start, because its parameters are judged by what it is given, not by what a call passes.
@@ -48,6 +52,19 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         return (owner is IMethodSymbol method && method.Parameters.Any(IsSourceParameter)) || body.Descendants().Any(IsSource);
     }
 
+    /// <summary>
+    /// Whether no value <paramref name="method"/> (of this compilation) returns can hold text, read from its body as
+    /// the pre-check reads a helper: its parameters, locals and fields count as able to hold text, and no summary is
+    /// consulted. Then a call of it yields nothing, whatever it is handed.
+    /// </summary>
+    public bool ReturnsNoText(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        _cancellationToken = cancellationToken;
+        _summarizes = false;
+        _readingReturns.Add(Definition(method));
+        return exposure.ReturnedValues(method, cancellationToken) is { } returned && !returned.Any(CanHoldText);
+    }
+
     private void Collect(IOperation operation)
     {
         foreach (IOperation child in operation.ChildOperations)
@@ -65,6 +82,9 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
                     break;
                 case IVariableDeclaratorOperation { Symbol.Type.SpecialType: SpecialType.System_String } declarator:
                     UsesOf(declarator.Symbol).Add(child);
+                    break;
+                case ILabeledOperation or IBranchOperation { BranchKind: BranchKind.GoTo }:
+                    _hasJumps = true;
                     break;
             }
 
@@ -178,6 +198,11 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
             _readingReturns.Remove(definition);
         }
 
+        if (!_summarizes)
+        {
+            return true;
+        }
+
         MethodFlowResult summary = exposure.Summarize(method, 1, _cancellationToken);
         if (!summary.IsKnown || summary.Returned.HasSources)
         {
@@ -236,22 +261,28 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
             return declared;
         }
 
+        // A write of a value that can hold text (the completion kept in a local) does not make the variable dirty
+        // where every read finds it overwritten by a clean value first.
+        bool dirtyWrite = false;
         foreach (IOperation use in uses)
         {
             switch (use)
             {
                 case IVariableDeclaratorOperation declarator:
                     // Only a declaration statement's local: a foreach variable, a catch variable or a pattern's is written unseen.
-                    if (declarator.Parent is not IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation }
-                        || (declarator.GetVariableInitializer() is { } initializer && CanHoldText(initializer.Value)))
+                    if (declarator.Parent is not IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation })
                     {
                         return false;
                     }
 
+                    dirtyWrite |= declarator.GetVariableInitializer() is { } initializer && CanHoldText(initializer.Value);
                     declared = true;
                     break;
                 case ILocalReferenceOperation { IsDeclaration: true }:
                     return false;
+                case { Parent: IAssignmentOperation assignment } when assignment.Target == use:
+                    dirtyWrite |= CanHoldText(assignment.Value); // a compound one adds to what was there, clean or not
+                    break;
                 default:
                     if (!IsCleanUse(use))
                     {
@@ -262,16 +293,111 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
             }
         }
 
-        return declared;
+        return declared && (!dirtyWrite || uses.All(use => !IsInNestedFunction(use) && (IsWrite(use) || IsOverwrittenCleanBefore(use, uses))));
     }
 
-    // A write of a value that cannot hold text, or a read that cannot send the variable to a model.
+    // A lambda or local function runs whenever it is called: what it writes or reads is not ordered by the statements.
+    private static bool IsInNestedFunction(IOperation use)
+    {
+        for (IOperation? current = use.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWrite(IOperation use) =>
+        use is IVariableDeclaratorOperation || (use.Parent is IAssignmentOperation assignment && assignment.Target == use);
+
+    // Whether the last write the variable read at 'read' can have had is a clean one: found by walking back from the
+    // read through the statements of each enclosing block, which run in order. A statement holding the read, or
+    // holding the block it is in, must not write the variable (a loop could bring that write round to the read);
+    // the first earlier statement that writes it must be a plain assignment or declaration of a value that cannot
+    // hold text. A jump into the middle of a block is not followed.
+    private bool IsOverwrittenCleanBefore(IOperation read, List<IOperation> uses)
+    {
+        if (_hasJumps)
+        {
+            return false;
+        }
+
+        IOperation node = read;
+        for (IOperation? parent = read.Parent; parent is not null; node = parent, parent = parent.Parent)
+        {
+            if (parent is not IBlockOperation block)
+            {
+                continue;
+            }
+
+            if (WritesIn(node, uses) != 0)
+            {
+                return false;
+            }
+
+            for (int i = block.Operations.IndexOf(node) - 1; i >= 0; i--)
+            {
+                IOperation statement = block.Operations[i];
+                switch (WritesIn(statement, uses))
+                {
+                    case 0:
+                        continue;
+                    case 1:
+                        return IsCleanOverwrite(statement, uses);
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // How many of the variable's writes are in 'statement'.
+    private static int WritesIn(IOperation statement, List<IOperation> uses)
+    {
+        int writes = 0;
+        foreach (IOperation use in uses)
+        {
+            if (IsWrite(use) && IsWithin(use, statement))
+            {
+                writes++;
+            }
+        }
+
+        return writes;
+    }
+
+    private static bool IsWithin(IOperation operation, IOperation ancestor)
+    {
+        for (IOperation? current = operation; current is not null; current = current.Parent)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // 'statement' (holding one write of the variable) is 'v = <clean>;' or 'string v = <clean>;'.
+    private bool IsCleanOverwrite(IOperation statement, List<IOperation> uses) => statement switch
+    {
+        IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } => uses.Contains(assignment.Target) && !CanHoldText(assignment.Value),
+        IVariableDeclarationGroupOperation { Declarations: { Length: 1 } declarations } when declarations[0].Declarators is { Length: 1 } declarators
+            => uses.Contains(declarators[0]) && declarators[0].GetVariableInitializer() is { } initializer && !CanHoldText(initializer.Value),
+        _ => false,
+    };
+
+    // A read that cannot send the variable to a model.
     private bool IsCleanUse(IOperation reference)
     {
         switch (reference.Parent)
         {
-            case IAssignmentOperation assignment when assignment.Target == reference:
-                return !CanHoldText(assignment.Value);
             case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
             case ITupleOperation:
                 return false;

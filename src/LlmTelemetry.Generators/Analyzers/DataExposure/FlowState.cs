@@ -1,58 +1,92 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace LlmTelemetry.Generators.Analyzers.DataExposure;
 
 /// <summary>
 /// What each local, parameter, flow capture and field of <c>this</c> may carry at one point of a method. A key that
-/// is absent has its default: clean for a local, the compilation-wide taint for a field.
+/// is absent has its default: clean for a local, a parameter or a capture, the compilation-wide taint for a field.
 /// </summary>
+/// <remarks>
+/// A state is copied at every branch of the control-flow graph, and most values are clean: only what carries
+/// something is held (and a field's clean write, which differs from its default), and nothing is allocated until
+/// then. Captures have their own table so that their ids are not boxed.
+/// </remarks>
 internal sealed class FlowState
 {
-    private readonly Dictionary<object, Taint> _values;
+    private Dictionary<ISymbol, Taint>? _symbols;
+    private Dictionary<CaptureId, Taint>? _captures;
 
-    public FlowState()
+    public Taint Get(ISymbol key, Func<ISymbol, Taint> defaultOf) =>
+        _symbols is not null && _symbols.TryGetValue(key, out Taint? taint) ? taint : defaultOf(key);
+
+    public Taint Get(CaptureId key) => _captures is not null && _captures.TryGetValue(key, out Taint? taint) ? taint : Taint.None;
+
+    public void Set(ISymbol key, Taint taint)
     {
-        _values = new Dictionary<object, Taint>(KeyComparer.Instance);
+        if (taint.IsNone && key is not (IFieldSymbol or IPropertySymbol))
+        {
+            _symbols?.Remove(key);
+        }
+        else
+        {
+            (_symbols ??= new Dictionary<ISymbol, Taint>(SymbolEqualityComparer.Default))[key] = taint;
+        }
     }
 
-    private FlowState(Dictionary<object, Taint> values)
+    public void Set(CaptureId key, Taint taint)
     {
-        _values = new Dictionary<object, Taint>(values, KeyComparer.Instance);
+        if (taint.IsNone)
+        {
+            _captures?.Remove(key);
+        }
+        else
+        {
+            (_captures ??= new Dictionary<CaptureId, Taint>())[key] = taint;
+        }
     }
 
-    public Taint Get(object key, Func<object, Taint> defaultOf) => _values.TryGetValue(key, out Taint? taint) ? taint : defaultOf(key);
-
-    public void Set(object key, Taint taint) => _values[key] = taint;
-
-    public FlowState Clone() => new(_values);
+    public FlowState Clone() => new()
+    {
+        _symbols = _symbols is { Count: > 0 } ? new Dictionary<ISymbol, Taint>(_symbols, SymbolEqualityComparer.Default) : null,
+        _captures = _captures is { Count: > 0 } ? new Dictionary<CaptureId, Taint>(_captures) : null,
+    };
 
     /// <summary>Joins <paramref name="other"/> into this state (may-taint: a union); whether anything changed.</summary>
-    public bool JoinFrom(FlowState other, Func<object, Taint> defaultOf)
+    public bool JoinFrom(FlowState other, Func<ISymbol, Taint> defaultOf)
     {
         bool changed = false;
-        foreach (KeyValuePair<object, Taint> entry in other._values)
+        if (other._symbols is not null)
         {
-            Taint current = Get(entry.Key, defaultOf);
-            Taint joined = current.Union(entry.Value);
-            if (!_values.TryGetValue(entry.Key, out Taint? stored) || !joined.Equals(stored))
+            foreach (KeyValuePair<ISymbol, Taint> entry in other._symbols)
             {
-                _values[entry.Key] = joined;
-                changed |= !joined.Equals(current) || stored is null;
+                Taint current = Get(entry.Key, defaultOf);
+                Taint joined = current.Union(entry.Value);
+                Taint? stored = null;
+                if (_symbols is null || !_symbols.TryGetValue(entry.Key, out stored) || !joined.Equals(stored))
+                {
+                    (_symbols ??= new Dictionary<ISymbol, Taint>(SymbolEqualityComparer.Default))[entry.Key] = joined;
+                    changed |= !joined.Equals(current) || stored is null;
+                }
+            }
+        }
+
+        if (other._captures is not null)
+        {
+            foreach (KeyValuePair<CaptureId, Taint> entry in other._captures)
+            {
+                Taint current = Get(entry.Key);
+                Taint joined = current.Union(entry.Value);
+                if (!joined.Equals(current))
+                {
+                    (_captures ??= new Dictionary<CaptureId, Taint>())[entry.Key] = joined;
+                    changed = true;
+                }
             }
         }
 
         return changed;
-    }
-
-    private sealed class KeyComparer : IEqualityComparer<object>
-    {
-        public static readonly KeyComparer Instance = new();
-
-        public new bool Equals(object? x, object? y) =>
-            x is ISymbol xs && y is ISymbol ys ? SymbolEqualityComparer.Default.Equals(xs, ys) : object.Equals(x, y);
-
-        public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
     }
 }

@@ -13,23 +13,35 @@ internal sealed partial class MethodFlowAnalysis
     {
         IMethodSymbol method = invocation.TargetMethod;
         Taint receiver = Evaluate(invocation.Instance);
-        var arguments = new Taint[Math.Max(method.Parameters.Length, invocation.Arguments.Length)];
+
+        // Per parameter, what its argument carries; most calls are handed only clean values and need no array.
+        Taint[]? arguments = null;
         Taint allArguments = Taint.None;
         for (int i = 0; i < invocation.Arguments.Length; i++)
         {
             IArgumentOperation argument = invocation.Arguments[i];
             Taint taint = argument.Parameter?.RefKind == RefKind.Out ? Taint.None : Evaluate(argument.Value);
+            if (taint.IsNone)
+            {
+                continue;
+            }
+
+            if (arguments is null)
+            {
+                arguments = new Taint[Math.Max(method.Parameters.Length, invocation.Arguments.Length)];
+                for (int j = 0; j < arguments.Length; j++)
+                {
+                    arguments[j] = Taint.None;
+                }
+            }
+
             int ordinal = argument.Parameter?.Ordinal ?? i;
-            arguments[ordinal] = (arguments[ordinal] ?? Taint.None).Union(taint);
+            arguments[ordinal] = arguments[ordinal].Union(taint);
             allArguments = allArguments.Union(taint);
         }
 
-        for (int i = 0; i < arguments.Length; i++)
-        {
-            arguments[i] ??= Taint.None;
-        }
-
-        Taint result = EvaluateCall(invocation, method, receiver, arguments.ToImmutableArray(), allArguments);
+        ImmutableArray<Taint> byParameter = arguments is null ? ImmutableArray<Taint>.Empty : ImmutableArray.Create(arguments);
+        Taint result = EvaluateCall(invocation, method, receiver, byParameter, allArguments);
 
         // What a library call writes to its out and ref arguments comes from what it was given.
         foreach (IArgumentOperation argument in invocation.Arguments)
@@ -89,10 +101,17 @@ internal sealed partial class MethodFlowAnalysis
             return ReadClientLibraryMember(method, receiverType, receiver, invocation);
         }
 
-        if (_depth < DataExposureContext.MaxDepth && _context.IsInSource(method)
-            && _context.Summarize(method, _depth + 1, _cancellationToken) is { IsKnown: true } summary)
+        if (_depth < DataExposureContext.MaxDepth && _context.IsInSource(method))
         {
-            return ApplySummary(invocation, method, summary, arguments);
+            if (_context.IsInert(method, _depth + 1, _cancellationToken))
+            {
+                return Taint.None; // what its summary would say, without building its control-flow graph
+            }
+
+            if (_context.Summarize(method, _depth + 1, _cancellationToken) is { IsKnown: true } summary)
+            {
+                return ApplySummary(invocation, method, summary, arguments);
+            }
         }
 
         // A library method (or one beyond the depth bound): its text-bearing result comes from what it was given.
@@ -107,9 +126,9 @@ internal sealed partial class MethodFlowAnalysis
     private Taint ApplySummary(IInvocationOperation invocation, IMethodSymbol method, MethodFlowResult summary, ImmutableArray<Taint> arguments)
     {
         Taint result = summary.Returned.WithoutParameters();
-        foreach (int ordinal in Ordinals(summary.Returned))
+        for (int ordinal = 0; ordinal < arguments.Length; ordinal++)
         {
-            if (ordinal < arguments.Length)
+            if (summary.Returned.HasParameter(ordinal))
             {
                 result = result.Union(arguments[ordinal]);
             }

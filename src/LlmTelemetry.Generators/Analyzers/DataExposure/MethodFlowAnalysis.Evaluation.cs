@@ -22,7 +22,16 @@ internal sealed partial class MethodFlowAnalysis
             taint = Taint.None; // numbers, flags, enums, ids and times carry no text
         }
 
-        _taintOf[operation] = taint;
+        // Only what carries something is recorded: a clean value is the default of every lookup, and most are clean.
+        if (!taint.IsNone)
+        {
+            _taintOf[operation] = taint;
+        }
+        else if (_taintOf.Count != 0)
+        {
+            _taintOf.Remove(operation); // a later pass over a loop may find it clean again
+        }
+
         return taint;
     }
 
@@ -36,11 +45,11 @@ internal sealed partial class MethodFlowAnalysis
         switch (operation)
         {
             case ILocalReferenceOperation local:
-                return _state.Get(local.Local, DefaultOf);
+                return _state.Get(local.Local, _defaultOf);
             case IParameterReferenceOperation parameter:
-                return _state.Get(parameter.Parameter, DefaultOf);
+                return _state.Get(parameter.Parameter, _defaultOf);
             case IFlowCaptureReferenceOperation capture:
-                return _state.Get(capture.Id, DefaultOf);
+                return _state.Get(capture.Id);
             case IFlowCaptureOperation capture:
                 _state.Set(capture.Id, Evaluate(capture.Value));
                 if (capture.Value is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation })
@@ -161,7 +170,7 @@ internal sealed partial class MethodFlowAnalysis
         Taint taint = instanceTaint;
         if (_context.IsStorage(member))
         {
-            taint = taint.Union(IsThisOrStatic(instance) ? _state.Get(member.OriginalDefinition, DefaultOf) : _context.FieldTaint(member, _depth + 1, _cancellationToken));
+            taint = taint.Union(IsThisOrStatic(instance) ? _state.Get(member.OriginalDefinition, _defaultOf) : _context.FieldTaint(member, _depth + 1, _cancellationToken));
         }
 
         if (MemberSource(member, read) is { } source)
@@ -219,7 +228,7 @@ internal sealed partial class MethodFlowAnalysis
                 Store(parameter.Parameter, value, strong, assigned);
                 break;
             case IFlowCaptureReferenceOperation capture:
-                _state.Set(capture.Id, strong ? value : _state.Get(capture.Id, DefaultOf).Union(value));
+                _state.Set(capture.Id, strong ? value : _state.Get(capture.Id).Union(value));
                 if (!strong && _captureAliases.TryGetValue(capture.Id, out IOperation? aliased))
                 {
                     Assign(aliased, value, strong: false, assigned: null);
@@ -264,7 +273,7 @@ internal sealed partial class MethodFlowAnalysis
         if (_context.IsStorage(member) && IsThisOrStatic(instance))
         {
             ISymbol key = member.OriginalDefinition;
-            _state.Set(key, strong ? value : _state.Get(key, DefaultOf).Union(value));
+            _state.Set(key, strong ? value : _state.Get(key, _defaultOf).Union(value));
             Taint sources = value.WithoutParameters();
             if (sources.HasSources)
             {
@@ -286,7 +295,7 @@ internal sealed partial class MethodFlowAnalysis
             value = value.Union(Taint.From(sent));
         }
 
-        _state.Set(variable, strong ? value : _state.Get(variable, DefaultOf).Union(value));
+        _state.Set(variable, strong ? value : _state.Get(variable, _defaultOf).Union(value));
     }
 
     private bool IsConstantLike(IOperation operation) => operation switch
@@ -309,7 +318,7 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         Taint returned = RunGraph(_graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken), entry);
-        outer.JoinFrom(_state, DefaultOf); // what the lambda wrote to captured variables
+        outer.JoinFrom(_state, _defaultOf); // what the lambda wrote to captured variables
         _state = outer;
         return returned;
     }
@@ -332,7 +341,7 @@ internal sealed partial class MethodFlowAnalysis
 
             ControlFlowGraph graph = _graph.GetLocalFunctionControlFlowGraphInScope(localFunction, _cancellationToken);
             Taint returned = RunGraph(graph, entry);
-            outer.JoinFrom(_state, DefaultOf);
+            outer.JoinFrom(_state, _defaultOf);
             _state = outer;
             return returned;
         }

@@ -27,6 +27,7 @@ internal sealed partial class MethodFlowAnalysis
     private readonly ISymbol _owner;
     private readonly int _depth;
     private readonly CancellationToken _cancellationToken;
+    private readonly System.Func<ISymbol, Taint> _defaultOf;
     private readonly Dictionary<ISymbol, TaintSource> _sent = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IOperation, Taint> _taintOf = new(OperationIdentityComparer.Instance);
     private readonly Dictionary<(SinkKind, Location), Finding> _findings = new();
@@ -46,6 +47,7 @@ internal sealed partial class MethodFlowAnalysis
         _owner = owner;
         _depth = depth;
         _cancellationToken = cancellationToken;
+        _defaultOf = DefaultOf; // made once: every read of a variable asks for it
     }
 
     public MethodFlowResult Run(IOperation body, ControlFlowGraph graph)
@@ -57,7 +59,8 @@ internal sealed partial class MethodFlowAnalysis
             IMethodSymbol? operation = _context.Implementations?.OperationOf(method);
             foreach (IParameterSymbol parameter in method.Parameters)
             {
-                Taint taint = Taint.FromParameter(parameter.Ordinal).Union(ParameterSource(parameter, operation));
+                // Which parameter a value comes from matters only to a summary's callers.
+                Taint taint = (_depth > 0 ? Taint.FromParameter(parameter.Ordinal) : Taint.None).Union(ParameterSource(parameter, operation));
                 entry.Set(parameter, taint);
             }
         }
@@ -109,8 +112,8 @@ internal sealed partial class MethodFlowAnalysis
                 }
             }
 
-            Flow(block.FallThroughSuccessor, inputs, pending, queued);
-            Flow(block.ConditionalSuccessor, inputs, pending, queued);
+            Flow(block.FallThroughSuccessor, inputs, pending, queued, handOver: block.ConditionalSuccessor?.Destination is null);
+            Flow(block.ConditionalSuccessor, inputs, pending, queued, handOver: true);
         }
 
         FlowState exit = inputs[blocks.Length - 1] ?? _state;
@@ -121,7 +124,8 @@ internal sealed partial class MethodFlowAnalysis
         return returned;
     }
 
-    private void Flow(ControlFlowBranch? branch, FlowState?[] inputs, Queue<int> pending, bool[] queued)
+    // The block's own state is handed to the last successor it flows to rather than copied: nothing reads it after.
+    private void Flow(ControlFlowBranch? branch, FlowState?[] inputs, Queue<int> pending, bool[] queued, bool handOver)
     {
         if (branch?.Destination is not { } destination)
         {
@@ -132,11 +136,11 @@ internal sealed partial class MethodFlowAnalysis
         bool changed;
         if (inputs[target] is { } existing)
         {
-            changed = existing.JoinFrom(_state, DefaultOf);
+            changed = existing.JoinFrom(_state, _defaultOf);
         }
         else
         {
-            inputs[target] = _state.Clone();
+            inputs[target] = handOver ? _state : _state.Clone();
             changed = true;
         }
 
@@ -160,7 +164,7 @@ internal sealed partial class MethodFlowAnalysis
                 {
                     if (input is not null)
                     {
-                        joined.JoinFrom(input, DefaultOf);
+                        joined.JoinFrom(input, _defaultOf);
                     }
                 }
 
@@ -174,8 +178,8 @@ internal sealed partial class MethodFlowAnalysis
         return entered;
     }
 
-    private Taint DefaultOf(object key) =>
-        key is ISymbol symbol && symbol is IFieldSymbol or IPropertySymbol ? _context.FieldTaint(symbol, _depth + 1, _cancellationToken) : Taint.None;
+    private Taint DefaultOf(ISymbol symbol) =>
+        symbol is IFieldSymbol or IPropertySymbol ? _context.FieldTaint(symbol, _depth + 1, _cancellationToken) : Taint.None;
 
     private Taint ParameterSource(IParameterSymbol parameter, IMethodSymbol? operation)
     {
@@ -210,9 +214,12 @@ internal sealed partial class MethodFlowAnalysis
 
     private void Report(Taint taint, Sink sink, IOperation value)
     {
-        foreach (int ordinal in Ordinals(taint))
+        for (int ordinal = 0; ordinal < 64 && (taint.Parameters >> ordinal) != 0; ordinal++)
         {
-            _parameterSinks.Add(new ParameterSink(ordinal, sink));
+            if (taint.HasParameter(ordinal))
+            {
+                _parameterSinks.Add(new ParameterSink(ordinal, sink));
+            }
         }
 
         if (!taint.HasSources)
@@ -224,17 +231,6 @@ internal sealed partial class MethodFlowAnalysis
         if (!_findings.ContainsKey((sink.Kind, location)))
         {
             _findings[(sink.Kind, location)] = new Finding(sink, location, Leaf(value).Syntax.GetLocation(), taint.Sources[0]);
-        }
-    }
-
-    private static IEnumerable<int> Ordinals(Taint taint)
-    {
-        for (int i = 0; i < 64 && (taint.Parameters >> i) != 0; i++)
-        {
-            if (taint.HasParameter(i))
-            {
-                yield return i;
-            }
         }
     }
 
