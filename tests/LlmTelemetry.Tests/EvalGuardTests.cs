@@ -218,6 +218,37 @@ public sealed class EvalGuardTests
     }
 
     [Fact]
+    public async Task Background_evaluations_left_when_the_shutdown_wait_runs_out_are_cancelled_and_never_run()
+    {
+        var capture = new TelemetryCapture(configure: options => options.BackgroundEvaluationShutdownTimeout = TimeSpan.FromMilliseconds(100));
+        var judge = new RecordingJudge { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), HonoursCancellation = true };
+        var operations = new GuardedOperations(new FakeChatClient(), judge);
+        for (int i = 0; i < 3; i++)
+        {
+            await operations.BackgroundAsync("Capital of France?"); // one running, held by the judge; two queued behind it
+        }
+
+        capture.Dispose(); // waits 100 ms, then gives up on all three
+
+        using var deadline = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await LlmEvaluations.FlushAsync(deadline.Token); // the running one ends at once, not at its 30 s time limit
+        judge.Gate.SetResult();
+        await Task.Delay(50);
+
+        Assert.True(judge.WasCancelled);
+        Assert.Single(judge.Seen); // the queued ones were discarded, not judged later at a cost
+        Assert.Equal(0, LlmEvaluations.Pending);
+
+        // A tracer provider built afterwards has a working queue.
+        using var next = new TelemetryCapture();
+        var later = new RecordingJudge();
+        await new GuardedOperations(new FakeChatClient(), later).BackgroundAsync("Capital of France?");
+        await LlmEvaluations.FlushAsync(deadline.Token);
+        Assert.Single(later.Seen);
+        Assert.Contains(next.OperationSpans, span => span.DisplayName == "evaluate background-relevance");
+    }
+
+    [Fact]
     public async Task A_full_background_queue_drops_evaluations_and_counts_them()
     {
         using var capture = new TelemetryCapture(configure: options => options.BackgroundEvaluationCapacity = 1);

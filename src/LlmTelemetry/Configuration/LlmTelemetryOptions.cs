@@ -70,7 +70,8 @@ public sealed class LlmTelemetryOptions
 
     /// <summary>
     /// How long disposing the tracer provider waits for queued background evaluations to finish, so that their results
-    /// are exported before the exporters shut down. What is still running after that is abandoned.
+    /// are exported before the exporters shut down. After that the evaluation running is cancelled (its evaluator's
+    /// token) and the queued ones are discarded and counted as dropped.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public TimeSpan BackgroundEvaluationShutdownTimeout

@@ -14,7 +14,7 @@ internal sealed class BackgroundEvaluationDrain : IDisposable
         TimeSpan timeout = LlmTelemetrySettings.Current.BackgroundEvaluationShutdownTimeout;
         if (!BackgroundEvaluationQueue.Instance.Drain(timeout))
         {
-            LlmTelemetryEventSource.Log.EvaluationsAbandoned(BackgroundEvaluationQueue.Instance.Pending, (long)timeout.TotalMilliseconds);
+            LlmTelemetryEventSource.Log.EvaluationsAbandoned(BackgroundEvaluationQueue.Instance.Abandon(), (long)timeout.TotalMilliseconds);
         }
     }
 }

@@ -31,6 +31,10 @@ internal sealed class BackgroundEvaluationQueue
     private int _pending;
     private int _started;
 
+    // Cancelled by Abandon: what is running is told to stop. Replaced then, so that a tracer provider built later
+    // (a test host, an application that rebuilds its telemetry) gets a working queue.
+    private CancellationTokenSource _stop = new();
+
     public int Pending => Volatile.Read(ref _pending);
 
     public bool Enqueue(BackgroundEvaluation evaluation)
@@ -38,11 +42,7 @@ internal sealed class BackgroundEvaluationQueue
         if (Interlocked.Increment(ref _pending) > LlmTelemetrySettings.Current.BackgroundEvaluationCapacity)
         {
             Interlocked.Decrement(ref _pending);
-            if (LlmTelemetryInstruments.EvaluationDropped.Enabled)
-            {
-                LlmTelemetryInstruments.EvaluationDropped.Add(1, new System.Collections.Generic.KeyValuePair<string, object?>(GenAiSemanticConventions.Attributes.EvaluationName, evaluation.Guard.Name));
-            }
-
+            CountDropped(evaluation);
             return false;
         }
 
@@ -58,6 +58,26 @@ internal sealed class BackgroundEvaluationQueue
         {
             await Task.Delay(5, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Gives up on what is left: the evaluation running is cancelled (its evaluator's token, and it is not waited
+    /// for) and the queued ones are discarded and counted as dropped, so that no judge is called, and paid for, after
+    /// the telemetry that would carry its verdict is gone. Returns how many were running or queued.
+    /// </summary>
+    public int Abandon()
+    {
+        int abandoned = Pending;
+        // Not disposed: the worker may still link to its token (a source without a timer holds nothing to release).
+        Interlocked.Exchange(ref _stop, new CancellationTokenSource()).Cancel();
+
+        while (_queue.TryDequeue(out BackgroundEvaluation? discarded))
+        {
+            Interlocked.Decrement(ref _pending);
+            CountDropped(discarded);
+        }
+
+        return abandoned;
     }
 
     /// <summary>Waits, blocking, until the queue is empty or <paramref name="timeout"/> passed; whether it emptied.</summary>
@@ -76,6 +96,14 @@ internal sealed class BackgroundEvaluationQueue
         {
             LlmTelemetryEventSource.Log.TelemetryFailed("draining background evaluations", exception);
             return false;
+        }
+    }
+
+    private static void CountDropped(BackgroundEvaluation evaluation)
+    {
+        if (LlmTelemetryInstruments.EvaluationDropped.Enabled)
+        {
+            LlmTelemetryInstruments.EvaluationDropped.Add(1, new System.Collections.Generic.KeyValuePair<string, object?>(GenAiSemanticConventions.Attributes.EvaluationName, evaluation.Guard.Name));
         }
     }
 
@@ -98,6 +126,9 @@ internal sealed class BackgroundEvaluationQueue
         while (true)
         {
             await _available.WaitAsync().ConfigureAwait(false);
+
+            // The token before the item: an Abandon between the two then cancels this evaluation rather than missing it.
+            CancellationToken stop = Volatile.Read(ref _stop).Token;
             if (!_queue.TryDequeue(out BackgroundEvaluation? evaluation))
             {
                 continue;
@@ -105,7 +136,7 @@ internal sealed class BackgroundEvaluationQueue
 
             try
             {
-                await EvaluateAsync(evaluation).ConfigureAwait(false);
+                await EvaluateAsync(evaluation, stop).ConfigureAwait(false);
             }
             catch (Exception exception)
             {
@@ -118,7 +149,7 @@ internal sealed class BackgroundEvaluationQueue
         }
     }
 
-    private static async Task EvaluateAsync(BackgroundEvaluation item)
+    private static async Task EvaluateAsync(BackgroundEvaluation item, CancellationToken stop)
     {
         Activity.Current = null;
         ActivityLink[]? links = item.EvaluatedSpan == default ? null : [new ActivityLink(item.EvaluatedSpan)];
@@ -128,7 +159,7 @@ internal sealed class BackgroundEvaluationQueue
             parentContext: default,
             tags: [new(GenAiSemanticConventions.Attributes.EvaluationName, item.Guard.Name)],
             links: links);
-        (LlmEvaluation? evaluation, string? errorType) = await LlmGuarding.EvaluateAsync(item.Evaluator, item.Context, item.Guard.Timeout).ConfigureAwait(false);
+        (LlmEvaluation? evaluation, string? errorType) = await LlmGuarding.EvaluateAsync(item.Evaluator, item.Context, item.Guard.Timeout, stop).ConfigureAwait(false);
         EvaluationRecording.RecordGuard(span, item.Context.OperationName, item.Guard, evaluation, errorType, item.Context.ResponseId);
     }
 }

@@ -177,13 +177,16 @@ public static class LlmGuarding
 
     // An evaluator that throws or runs past the timeout costs the call its verdict, never its result. The timer starts only
     // for an evaluator that did not finish at once; one that ignores its token is not waited for (it runs on, unobserved).
-    internal static async ValueTask<(LlmEvaluation? Evaluation, string? ErrorType)> EvaluateAsync(ILlmEvaluator evaluator, LlmEvaluationContext context, TimeSpan timeout)
+    // 'stop' is cancelled when the evaluation is abandoned (a background one at shutdown): then too the evaluator's token
+    // is cancelled and it is not waited for.
+    internal static async ValueTask<(LlmEvaluation? Evaluation, string? ErrorType)> EvaluateAsync(
+        ILlmEvaluator evaluator, LlmEvaluationContext context, TimeSpan timeout, CancellationToken stop = default)
     {
-        using var cancellation = new CancellationTokenSource();
+        using CancellationTokenSource cancellation = stop.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(stop) : new CancellationTokenSource();
         try
         {
             ValueTask<LlmEvaluation> pending = evaluator.EvaluateAsync(context, cancellation.Token);
-            if (pending.IsCompleted || timeout == Timeout.InfiniteTimeSpan)
+            if (pending.IsCompleted || (timeout == Timeout.InfiniteTimeSpan && !stop.CanBeCanceled))
             {
                 return (await pending.ConfigureAwait(false), null);
             }
@@ -197,13 +200,20 @@ public static class LlmGuarding
             }
 
             _ = evaluation.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            return TimedOut(context, timeout);
+            return stop.IsCancellationRequested ? Abandoned(context) : TimedOut(context, timeout);
         }
         catch (Exception exception)
         {
             LlmTelemetryEventSource.Log.TelemetryFailed($"evaluating '{context.EvaluationName}'", exception);
             return (null, exception.GetType().FullName);
         }
+    }
+
+    private static (LlmEvaluation? Evaluation, string? ErrorType) Abandoned(LlmEvaluationContext context)
+    {
+        var exception = new OperationCanceledException($"The evaluation '{context.EvaluationName}' was abandoned at shutdown.");
+        LlmTelemetryEventSource.Log.TelemetryFailed($"evaluating '{context.EvaluationName}'", exception);
+        return (null, typeof(OperationCanceledException).FullName);
     }
 
     private static (LlmEvaluation? Evaluation, string? ErrorType) TimedOut(LlmEvaluationContext context, TimeSpan timeout)

@@ -24,6 +24,6 @@ internal sealed class LlmTelemetryEventSource : EventSource
     [Event(1, Level = EventLevel.Warning, Message = "Recording telemetry failed while {0}: {1}: {2}. The call itself was not affected.")]
     private void TelemetryFailed(string stage, string exceptionType, string message) => WriteEvent(1, stage, exceptionType, message);
 
-    [Event(2, Level = EventLevel.Warning, Message = "{0} background evaluation(s) were still pending when the tracer provider was disposed, after waiting {1} ms; their results are lost.")]
+    [Event(2, Level = EventLevel.Warning, Message = "{0} background evaluation(s) were still pending when the tracer provider was disposed, after waiting {1} ms; they were cancelled and their results are lost.")]
     public void EvaluationsAbandoned(int pending, long waitedMilliseconds) => WriteEvent(2, pending, waitedMilliseconds);
 }
