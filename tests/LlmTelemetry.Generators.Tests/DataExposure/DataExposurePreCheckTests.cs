@@ -341,7 +341,7 @@ public sealed class DataExposurePreCheckTests
         await Verify.VerifyAsync(markup);
     }
 
-    private sealed class NoOptions : AnalyzerConfigOptionsProvider
+    internal sealed class NoOptions : AnalyzerConfigOptionsProvider
     {
         public override AnalyzerConfigOptions GlobalOptions { get; } = new Empty();
 

@@ -66,7 +66,7 @@ public sealed class DataExposureAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            ControlFlowGraph graph = context.GetControlFlowGraph(block);
+            ControlFlowGraph? graph = MethodFlowAnalysis.CanWalkInOrder(block) ? null : context.GetControlFlowGraph(block);
             MethodFlowResult result = exposure.Analyze(context.OwningSymbol, block, graph, depth: 0, context.CancellationToken);
             foreach (Finding finding in result.Findings)
             {

@@ -96,8 +96,11 @@ internal sealed class DataExposureContext
         return _fields.GetOrAdd((member.OriginalDefinition, depth), key => new Lazy<Taint>(() => ComputeFieldTaint(key.Field, key.Depth, cancellationToken))).Value;
     }
 
-    /// <summary>Analyzes one body (a method, accessor or constructor) whose operation tree is at hand.</summary>
-    public MethodFlowResult Analyze(ISymbol owner, IOperation body, ControlFlowGraph graph, int depth, CancellationToken cancellationToken)
+    /// <summary>
+    /// Analyzes one body (a method, accessor or constructor) whose operation tree is at hand, over its control-flow
+    /// graph, or in order when <paramref name="graph"/> is <see langword="null"/> (<see cref="MethodFlowAnalysis.CanWalkInOrder"/>).
+    /// </summary>
+    public MethodFlowResult Analyze(ISymbol owner, IOperation body, ControlFlowGraph? graph, int depth, CancellationToken cancellationToken)
     {
         DataExposureOptions options = OptionsFor(body.Syntax.SyntaxTree);
         return options.IsExcluded(owner) ? MethodFlowResult.Unknown : new MethodFlowAnalysis(this, options, owner, depth, cancellationToken).Run(body, graph);
@@ -106,6 +109,11 @@ internal sealed class DataExposureContext
     private MethodFlowResult Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
         IOperation? body = BodyOf(method, cancellationToken);
+        if (body is not null && MethodFlowAnalysis.CanWalkInOrder(body))
+        {
+            return Analyze(method, body, graph: null, depth, cancellationToken);
+        }
+
         ControlFlowGraph? graph = body switch
         {
             IMethodBodyOperation methodBody => ControlFlowGraph.Create(methodBody, cancellationToken),

@@ -104,6 +104,17 @@ internal sealed partial class MethodFlowAnalysis
                 return Taint.None;
             }
 
+            // Only in a walk in order: the graph turns 'a?.B' into a capture of 'a' and a branch.
+            case IConditionalAccessOperation access:
+            {
+                _conditionalAccessReceivers.Push(Evaluate(access.Operation));
+                Taint value = Evaluate(access.WhenNotNull);
+                _conditionalAccessReceivers.Pop();
+                return value;
+            }
+
+            case IConditionalAccessInstanceOperation:
+                return _conditionalAccessReceivers.Count > 0 ? _conditionalAccessReceivers.Peek() : Taint.None;
             case IFlowAnonymousFunctionOperation lambda:
                 return EvaluateLambda(lambda);
             case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference:
@@ -264,6 +275,11 @@ internal sealed partial class MethodFlowAnalysis
                 break;
             case IDeclarationExpressionOperation declaration:
                 Assign(declaration.Expression, value, strong, assigned);
+                break;
+            case IInvocationOperation { Instance: { } receiver } chained
+                when DataExposureCatalog.IsMutator(chained.TargetMethod) && SymbolEqualityComparer.Default.Equals(chained.Type, receiver.Type):
+                // builder.Append(a).Append(text): a fluent mutator returns its receiver, which the second call adds to.
+                Assign(receiver, value, strong: false, assigned: null);
                 break;
         }
     }

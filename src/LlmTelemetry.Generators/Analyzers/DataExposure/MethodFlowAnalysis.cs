@@ -35,6 +35,7 @@ internal sealed partial class MethodFlowAnalysis
     private readonly Dictionary<ISymbol, Taint> _fieldWrites = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<CaptureId, IOperation> _captureAliases = new();
     private readonly HashSet<IMethodSymbol> _activeLocalFunctions = new(SymbolEqualityComparer.Default);
+    private readonly Stack<Taint> _conditionalAccessReceivers = new(); // what 'a' carries while 'a?.B' reads B
     private FlowState _state = new();
     private ControlFlowGraph _graph = null!;
     private Taint _returned = Taint.None;
@@ -50,7 +51,8 @@ internal sealed partial class MethodFlowAnalysis
         _defaultOf = DefaultOf; // made once: every read of a variable asks for it
     }
 
-    public MethodFlowResult Run(IOperation body, ControlFlowGraph graph)
+    /// <summary>Analyzes <paramref name="body"/> over <paramref name="graph"/>, or in order when there is none (<see cref="CanWalkInOrder"/>).</summary>
+    public MethodFlowResult Run(IOperation body, ControlFlowGraph? graph)
     {
         FindSentValues(body);
         var entry = new FlowState();
@@ -65,7 +67,7 @@ internal sealed partial class MethodFlowAnalysis
             }
         }
 
-        _returned = RunGraph(graph, entry);
+        _returned = graph is null ? RunInOrder((IMethodBodyOperation)body, entry) : RunGraph(graph, entry);
         ImmutableArray<Finding> findings = _findings.Values.OrderBy(static f => f.ValueLocation.SourceSpan.Start).ToImmutableArray();
         return new MethodFlowResult(findings, _returned, _parameterSinks.ToImmutableArray(), _fieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default));
     }
