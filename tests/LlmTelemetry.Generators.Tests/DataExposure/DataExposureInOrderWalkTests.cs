@@ -1,12 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using LlmTelemetry.Generators.Analyzers;
 using LlmTelemetry.Generators.Analyzers.DataExposure;
-using LlmTelemetry.Generators.Parsing;
-using LlmTelemetry.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Xunit;
@@ -229,7 +225,7 @@ public sealed class DataExposureInOrderWalkTests
     [MemberData(nameof(InOrderMethods))]
     public void A_method_walked_in_order_is_found_and_summarized_as_over_its_graph(string method)
     {
-        (DataExposureContext exposure, ISymbol owner, IOperation body) = Load(method);
+        (DataExposureContext exposure, ISymbol owner, IOperation body) = AnalyzedMethod.Load(Corpus, method);
         Assert.True(MethodFlowAnalysis.CanWalkInOrder(body));
 
         for (int depth = 0; depth <= 1; depth++)
@@ -253,7 +249,7 @@ public sealed class DataExposureInOrderWalkTests
     [InlineData("WriteInsideAnExpressionBranch")]
     public void A_method_with_more_than_branches_and_returns_goes_to_the_graph(string method)
     {
-        (_, _, IOperation body) = Load(method);
+        IOperation body = AnalyzedMethod.Load(Corpus, method).Body;
 
         Assert.False(MethodFlowAnalysis.CanWalkInOrder(body));
     }
@@ -281,20 +277,6 @@ public sealed class DataExposureInOrderWalkTests
             .Replace("() => logger.LogInformation(\"Later {Text}\", response.Text);", "() => logger.LogInformation(\"Later {Text}\", {|LLMT1001:response.Text|});")
             .Replace("logger.LogInformation(\"Note {Note} {Shown}\", note, shown);", "logger.LogInformation(\"Note {Note} {Shown}\", {|LLMT1001:note|}, shown);");
         await Verify.VerifyAsync(markup);
-    }
-
-    private static (DataExposureContext Exposure, ISymbol Owner, IOperation Body) Load(string method)
-    {
-        Compilation compilation = GeneratorHarness.Compilation(TestReferences.All, Corpus);
-        var exposure = new DataExposureContext(
-            compilation,
-            DataExposureCatalog.For(compilation),
-            new ImplementationMethods(KnownTypes.For(compilation), compilation.Assembly),
-            new DataExposurePreCheckTests.NoOptions());
-        SyntaxTree tree = compilation.SyntaxTrees.Single();
-        MethodDeclarationSyntax declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == method);
-        SemanticModel model = compilation.GetSemanticModel(tree);
-        return (exposure, model.GetDeclaredSymbol(declaration)!, model.GetOperation(declaration)!);
     }
 
     private static MethodFlowResult Analyze(DataExposureContext exposure, ISymbol owner, IOperation body, ControlFlowGraph? graph, int depth) =>

@@ -1,13 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Threading.Tasks;
-using LlmTelemetry.Generators.Analyzers;
 using LlmTelemetry.Generators.Analyzers.DataExposure;
-using LlmTelemetry.Generators.Parsing;
-using LlmTelemetry.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 using Verify = LlmTelemetry.Generators.Tests.Infrastructure.AnalyzerVerifier<LlmTelemetry.Generators.Analyzers.DataExposure.DataExposureAnalyzer>;
 
@@ -303,19 +297,9 @@ public sealed class DataExposurePreCheckTests
     [InlineData("EchoOfItself", true)]
     public void A_method_is_flow_analyzed_only_when_a_sink_may_be_handed_source_text(string method, bool analyzed)
     {
-        Compilation compilation = GeneratorHarness.Compilation(TestReferences.All, Bot);
-        var exposure = new DataExposureContext(
-            compilation,
-            DataExposureCatalog.For(compilation),
-            new ImplementationMethods(KnownTypes.For(compilation), compilation.Assembly),
-            new NoOptions());
-        SyntaxTree tree = compilation.SyntaxTrees.Single();
-        MethodDeclarationSyntax declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == method);
-        SemanticModel model = compilation.GetSemanticModel(tree);
-        IOperation body = model.GetOperation(declaration)!;
-        ISymbol owner = model.GetDeclaredSymbol(declaration)!;
+        AnalyzedMethod loaded = AnalyzedMethod.Load(Bot, method);
 
-        bool candidate = new ExposureCandidates(exposure, exposure.OptionsFor(tree)).Contains(body, owner, default);
+        bool candidate = new ExposureCandidates(loaded.Exposure, loaded.Options).Contains(loaded.Body, loaded.Owner, default);
 
         Assert.Equal(analyzed, candidate);
     }
@@ -339,23 +323,5 @@ public sealed class DataExposurePreCheckTests
             .Replace("Note(response.Text);", "Note({|LLMT1001:response.Text|});")
             .Replace("depth == 0 ? \"none\" : EchoOfItself(reply, 0));", "{|LLMT1001:depth == 0 ? \"none\" : EchoOfItself(reply, 0)|});");
         await Verify.VerifyAsync(markup);
-    }
-
-    internal sealed class NoOptions : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Empty();
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
-
-        private sealed class Empty : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
-            {
-                value = null;
-                return false;
-            }
-        }
     }
 }
