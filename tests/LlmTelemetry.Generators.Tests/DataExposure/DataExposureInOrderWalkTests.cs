@@ -131,6 +131,20 @@ public sealed class DataExposureInOrderWalkTests
                 Console.WriteLine($"Model {response.ModelId}");
             }
 
+            public async Task InitializersAndHandlers()
+            {
+                ChatResponse response = await chat.GetResponseAsync("hi");
+                var lines = new List<string> { "first", response.Text };
+                var byKey = new Dictionary<string, string> { ["answer"] = response.Text };
+                var counts = new List<int> { response.Text.Length };
+                var builder = new StringBuilder();
+                builder.Append($"<{response.Text}>");
+                logger.LogInformation("Lines {Lines}", lines);
+                logger.LogInformation("By key {ByKey}", byKey);
+                logger.LogInformation("Counts {Counts}", counts);
+                logger.LogInformation("Handled {Handled}", builder.ToString());
+            }
+
             public async Task<string> ReturnsTextOrConstant(bool verbose)
             {
                 ChatResponse response = await chat.GetResponseAsync("hi");
@@ -217,7 +231,7 @@ public sealed class DataExposureInOrderWalkTests
         new[]
         {
             "Straight", "OverwrittenOnBothBranches", "OverwrittenOnOneBranch", "ClearedOnOneBranch", "ReturnOnOneBranch", "ThrowOnOneBranch",
-            "ConditionalAccessAndCoalesce", "TernaryAndLogical", "OutVariableInACondition", "BuilderAndInterpolation",
+            "ConditionalAccessAndCoalesce", "TernaryAndLogical", "OutVariableInACondition", "BuilderAndInterpolation", "InitializersAndHandlers",
             "ReturnsTextOrConstant", "EchoOrConstant", "LogsItsParameterOnOneBranch", "StoresAField", "CallsWrappers", "SentBeforeLogged",
         }.Select(static name => new object[] { name });
 
@@ -226,12 +240,15 @@ public sealed class DataExposureInOrderWalkTests
     public void A_method_walked_in_order_is_found_and_summarized_as_over_its_graph(string method)
     {
         (DataExposureContext exposure, ISymbol owner, IOperation body) = AnalyzedMethod.Load(Corpus, method);
+        var methodBody = (IMethodBodyOperation)body;
+        IOperation block = methodBody.BlockBody ?? methodBody.ExpressionBody!; // what an analyzer's operation block action is handed
         Assert.True(MethodFlowAnalysis.CanWalkInOrder(body));
+        Assert.True(MethodFlowAnalysis.CanWalkInOrder(block));
 
         for (int depth = 0; depth <= 1; depth++)
         {
-            MethodFlowResult overGraph = Analyze(exposure, owner, body, ControlFlowGraph.Create((IMethodBodyOperation)body), depth);
-            MethodFlowResult inOrder = Analyze(exposure, owner, body, graph: null, depth);
+            MethodFlowResult overGraph = Analyze(exposure, owner, body, ControlFlowGraph.Create(methodBody), depth);
+            MethodFlowResult inOrder = Analyze(exposure, owner, block, graph: null, depth);
 
             Assert.Equal(Describe(overGraph.Findings), Describe(inOrder.Findings));
             Assert.Equal(overGraph.Returned, inOrder.Returned);
@@ -249,9 +266,10 @@ public sealed class DataExposureInOrderWalkTests
     [InlineData("WriteInsideAnExpressionBranch")]
     public void A_method_with_more_than_branches_and_returns_goes_to_the_graph(string method)
     {
-        IOperation body = AnalyzedMethod.Load(Corpus, method).Body;
+        var body = (IMethodBodyOperation)AnalyzedMethod.Load(Corpus, method).Body;
 
         Assert.False(MethodFlowAnalysis.CanWalkInOrder(body));
+        Assert.False(MethodFlowAnalysis.CanWalkInOrder(body.BlockBody!));
     }
 
     [Fact]
@@ -268,6 +286,9 @@ public sealed class DataExposureInOrderWalkTests
             .Replace("logger.LogInformation(\"Shown {Shown}\", shown);", "logger.LogInformation(\"Shown {Shown}\", {|LLMT1001:shown|});")
             .Replace("logger.LogInformation(\"Built {Built}\", builder.ToString());", "logger.LogInformation(\"Built {Built}\", {|LLMT1001:builder.ToString()|});")
             .Replace("logger.LogInformation($\"Interpolated {response.Text}\");", "logger.LogInformation({|LLMT1001:$\"Interpolated {response.Text}\"|});")
+            .Replace("logger.LogInformation(\"Lines {Lines}\", lines);", "logger.LogInformation(\"Lines {Lines}\", {|LLMT1001:lines|});")
+            .Replace("logger.LogInformation(\"By key {ByKey}\", byKey);", "logger.LogInformation(\"By key {ByKey}\", {|LLMT1001:byKey|});")
+            .Replace("logger.LogInformation(\"Handled {Handled}\", builder.ToString());", "logger.LogInformation(\"Handled {Handled}\", {|LLMT1001:builder.ToString()|});")
             .Replace("logger.LogInformation(\"Last {Last}\", _last);", "logger.LogInformation(\"Last {Last}\", {|LLMT1001:_last|});")
             .Replace("LogsItsParameterOnOneBranch(response.Text, verbose: true);", "LogsItsParameterOnOneBranch({|LLMT1001:response.Text|}, verbose: true);")
             .Replace("logger.LogInformation(\"Echo {Echo}\", EchoOrConstant(response.Text, echo: false));", "logger.LogInformation(\"Echo {Echo}\", {|LLMT1001:EchoOrConstant(response.Text, echo: false)|});")

@@ -113,6 +113,23 @@ internal sealed partial class MethodFlowAnalysis
                 return value;
             }
 
+            // Also only in a walk in order: the graph makes each part a call on a capture of the handler, which the call
+            // adds to (a mutator of a container); here the handler has no variable, and its Append methods return no text.
+            case IInterpolatedStringAppendOperation append:
+            {
+                Evaluate(append.AppendCall);
+                Taint appended = Taint.None;
+                if (append.AppendCall is IInvocationOperation call)
+                {
+                    foreach (IArgumentOperation argument in call.Arguments)
+                    {
+                        appended = appended.Union(_taintOf.TryGetValue(argument.Value, out Taint? taint) ? taint : Taint.None);
+                    }
+                }
+
+                return appended;
+            }
+
             case IConditionalAccessInstanceOperation:
                 return _conditionalAccessReceivers.Count > 0 ? _conditionalAccessReceivers.Peek() : Taint.None;
             case IFlowAnonymousFunctionOperation lambda:
@@ -275,6 +292,9 @@ internal sealed partial class MethodFlowAnalysis
                 break;
             case IDeclarationExpressionOperation declaration:
                 Assign(declaration.Expression, value, strong, assigned);
+                break;
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } when _initializedObjects.Count > 0:
+                _initializedObjects.Push(_initializedObjects.Pop().Union(value)); // an initializer's Add or member assignment
                 break;
             case IInvocationOperation { Instance: { } receiver } chained
                 when DataExposureCatalog.IsMutator(chained.TargetMethod) && SymbolEqualityComparer.Default.Equals(chained.Type, receiver.Type):

@@ -18,11 +18,19 @@ internal sealed partial class MethodFlowAnalysis
     // False after a return or a throw, until the branches of an if join: what follows does not run.
     private bool _reachable = true;
 
-    /// <summary>Whether <paramref name="body"/> can be analyzed in order, without its control-flow graph.</summary>
-    public static bool CanWalkInOrder(IOperation body) =>
-        body is IMethodBodyOperation { BlockBody: var block, ExpressionBody: var expression }
-        && (block is null ^ expression is null)
-        && IsInOrder(block ?? expression!, writesAllowed: true);
+    /// <summary>
+    /// Whether <paramref name="body"/> — a method's body, or its block as an analyzer is handed it — can be analyzed
+    /// in order, without its control-flow graph.
+    /// </summary>
+    public static bool CanWalkInOrder(IOperation body) => StatementsOf(body) is { } statements && IsInOrder(statements, writesAllowed: true);
+
+    private static IOperation? StatementsOf(IOperation body) => body switch
+    {
+        IMethodBodyOperation { BlockBody: { } block, ExpressionBody: null } => block,
+        IMethodBodyOperation { BlockBody: null, ExpressionBody: { } expression } => expression,
+        IBlockOperation { Parent: IMethodBodyOperation } block => block,
+        _ => null,
+    };
 
     private static bool IsInOrder(IOperation operation, bool writesAllowed)
     {
@@ -66,12 +74,12 @@ internal sealed partial class MethodFlowAnalysis
         return true;
     }
 
-    private Taint RunInOrder(IMethodBodyOperation body, FlowState entry)
+    private Taint RunInOrder(IOperation body, FlowState entry)
     {
         _state = entry;
         _returned = Taint.None;
         _reachable = true;
-        Walk(body.BlockBody ?? body.ExpressionBody!);
+        Walk(StatementsOf(body)!);
         return _returned;
     }
 

@@ -36,6 +36,7 @@ internal sealed partial class MethodFlowAnalysis
     private readonly Dictionary<CaptureId, IOperation> _captureAliases = new();
     private readonly HashSet<IMethodSymbol> _activeLocalFunctions = new(SymbolEqualityComparer.Default);
     private readonly Stack<Taint> _conditionalAccessReceivers = new(); // what 'a' carries while 'a?.B' reads B
+    private readonly Stack<Taint> _initializedObjects = new(); // what an object initializer has put in the new object so far
     private FlowState _state = new();
     private ControlFlowGraph _graph = null!;
     private Taint _returned = Taint.None;
@@ -67,7 +68,7 @@ internal sealed partial class MethodFlowAnalysis
             }
         }
 
-        _returned = graph is null ? RunInOrder((IMethodBodyOperation)body, entry) : RunGraph(graph, entry);
+        _returned = graph is null ? RunInOrder(body, entry) : RunGraph(graph, entry);
         ImmutableArray<Finding> findings = _findings.Values.OrderBy(static f => f.ValueLocation.SourceSpan.Start).ToImmutableArray();
         return new MethodFlowResult(findings, _returned, _parameterSinks.ToImmutableArray(), _fieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default));
     }
