@@ -175,6 +175,16 @@ public sealed class DataExposureInOrderWalkTests
                 logger.LogInformation("Cleared {Last}", _last);
             }
 
+            public void FieldCleanedOnOneBranch(bool clear)
+            {
+                if (clear)
+                {
+                    _last = "cleared";
+                }
+
+                logger.LogInformation("Field {Field}", _last);
+            }
+
             public async Task CallsWrappers()
             {
                 ChatResponse response = await chat.GetResponseAsync("hi");
@@ -232,7 +242,7 @@ public sealed class DataExposureInOrderWalkTests
         {
             "Straight", "OverwrittenOnBothBranches", "OverwrittenOnOneBranch", "ClearedOnOneBranch", "ReturnOnOneBranch", "ThrowOnOneBranch",
             "ConditionalAccessAndCoalesce", "TernaryAndLogical", "OutVariableInACondition", "BuilderAndInterpolation", "InitializersAndHandlers",
-            "ReturnsTextOrConstant", "EchoOrConstant", "LogsItsParameterOnOneBranch", "StoresAField", "CallsWrappers", "SentBeforeLogged",
+            "ReturnsTextOrConstant", "EchoOrConstant", "LogsItsParameterOnOneBranch", "StoresAField", "FieldCleanedOnOneBranch", "CallsWrappers", "SentBeforeLogged",
         }.Select(static name => new object[] { name });
 
     [Theory]
@@ -289,6 +299,7 @@ public sealed class DataExposureInOrderWalkTests
             .Replace("logger.LogInformation(\"Lines {Lines}\", lines);", "logger.LogInformation(\"Lines {Lines}\", {|LLMT1001:lines|});")
             .Replace("logger.LogInformation(\"By key {ByKey}\", byKey);", "logger.LogInformation(\"By key {ByKey}\", {|LLMT1001:byKey|});")
             .Replace("logger.LogInformation(\"Handled {Handled}\", builder.ToString());", "logger.LogInformation(\"Handled {Handled}\", {|LLMT1001:builder.ToString()|});")
+            .Replace("logger.LogInformation(\"Field {Field}\", _last);", "logger.LogInformation(\"Field {Field}\", {|LLMT1001:_last|});")
             .Replace("logger.LogInformation(\"Last {Last}\", _last);", "logger.LogInformation(\"Last {Last}\", {|LLMT1001:_last|});")
             .Replace("LogsItsParameterOnOneBranch(response.Text, verbose: true);", "LogsItsParameterOnOneBranch({|LLMT1001:response.Text|}, verbose: true);")
             .Replace("logger.LogInformation(\"Echo {Echo}\", EchoOrConstant(response.Text, echo: false));", "logger.LogInformation(\"Echo {Echo}\", {|LLMT1001:EchoOrConstant(response.Text, echo: false)|});")

@@ -73,6 +73,33 @@ internal sealed class FlowState
             }
         }
 
+        // A field this state holds and the other does not still has its default there: what the compilation stores in it.
+        if (_symbols is not null)
+        {
+            List<KeyValuePair<ISymbol, Taint>>? widened = null;
+            foreach (KeyValuePair<ISymbol, Taint> entry in _symbols)
+            {
+                if (entry.Key is IFieldSymbol or IPropertySymbol && (other._symbols is null || !other._symbols.ContainsKey(entry.Key)))
+                {
+                    Taint joined = entry.Value.Union(defaultOf(entry.Key));
+                    if (!joined.Equals(entry.Value))
+                    {
+                        (widened ??= new List<KeyValuePair<ISymbol, Taint>>()).Add(new KeyValuePair<ISymbol, Taint>(entry.Key, joined));
+                    }
+                }
+            }
+
+            if (widened is not null)
+            {
+                foreach (KeyValuePair<ISymbol, Taint> entry in widened)
+                {
+                    _symbols[entry.Key] = entry.Value;
+                }
+
+                changed = true;
+            }
+        }
+
         if (other._captures is not null)
         {
             foreach (KeyValuePair<CaptureId, Taint> entry in other._captures)
