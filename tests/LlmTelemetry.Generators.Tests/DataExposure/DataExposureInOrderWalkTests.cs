@@ -145,6 +145,20 @@ public sealed class DataExposureInOrderWalkTests
                 logger.LogInformation("Handled {Handled}", builder.ToString());
             }
 
+            public async Task PatternVariables()
+            {
+                ChatResponse response = await chat.GetResponseAsync("hi");
+                if (response.Text is { Length: > 0 } answer)
+                {
+                    logger.LogInformation("Matched {Answer}", answer);
+                }
+
+                if (response.ModelId is string model && model.Length > 0)
+                {
+                    logger.LogInformation("Model {Model}", model);
+                }
+            }
+
             public async Task<string> ReturnsTextOrConstant(bool verbose)
             {
                 ChatResponse response = await chat.GetResponseAsync("hi");
@@ -241,7 +255,7 @@ public sealed class DataExposureInOrderWalkTests
         new[]
         {
             "Straight", "OverwrittenOnBothBranches", "OverwrittenOnOneBranch", "ClearedOnOneBranch", "ReturnOnOneBranch", "ThrowOnOneBranch",
-            "ConditionalAccessAndCoalesce", "TernaryAndLogical", "OutVariableInACondition", "BuilderAndInterpolation", "InitializersAndHandlers",
+            "ConditionalAccessAndCoalesce", "TernaryAndLogical", "OutVariableInACondition", "BuilderAndInterpolation", "InitializersAndHandlers", "PatternVariables",
             "ReturnsTextOrConstant", "EchoOrConstant", "LogsItsParameterOnOneBranch", "StoresAField", "FieldCleanedOnOneBranch", "CallsWrappers", "SentBeforeLogged",
         }.Select(static name => new object[] { name });
 
@@ -300,6 +314,7 @@ public sealed class DataExposureInOrderWalkTests
             .Replace("logger.LogInformation(\"By key {ByKey}\", byKey);", "logger.LogInformation(\"By key {ByKey}\", {|LLMT1001:byKey|});")
             .Replace("logger.LogInformation(\"Handled {Handled}\", builder.ToString());", "logger.LogInformation(\"Handled {Handled}\", {|LLMT1001:builder.ToString()|});")
             .Replace("logger.LogInformation(\"Field {Field}\", _last);", "logger.LogInformation(\"Field {Field}\", {|LLMT1001:_last|});")
+            .Replace("logger.LogInformation(\"Matched {Answer}\", answer);", "logger.LogInformation(\"Matched {Answer}\", {|LLMT1001:answer|});")
             .Replace("logger.LogInformation(\"Last {Last}\", _last);", "logger.LogInformation(\"Last {Last}\", {|LLMT1001:_last|});")
             .Replace("LogsItsParameterOnOneBranch(response.Text, verbose: true);", "LogsItsParameterOnOneBranch({|LLMT1001:response.Text|}, verbose: true);")
             .Replace("logger.LogInformation(\"Echo {Echo}\", EchoOrConstant(response.Text, echo: false));", "logger.LogInformation(\"Echo {Echo}\", {|LLMT1001:EchoOrConstant(response.Text, echo: false)|});")

@@ -130,6 +130,14 @@ internal sealed partial class MethodFlowAnalysis
                 return appended;
             }
 
+            // 'x is string s', 'x is { Length: > 0 } s': the variable is the tested value wherever it can be read.
+            case IIsPatternOperation test:
+            {
+                Taint value = Evaluate(test.Value);
+                DeclarePatternVariables(test.Pattern, value, test.Value);
+                return Taint.None;
+            }
+
             case IConditionalAccessInstanceOperation:
                 return _conditionalAccessReceivers.Count > 0 ? _conditionalAccessReceivers.Peek() : Taint.None;
             case IFlowAnonymousFunctionOperation lambda:
@@ -152,6 +160,27 @@ internal sealed partial class MethodFlowAnalysis
 
                 return union;
             }
+        }
+    }
+
+    // Only the variables bound to the tested value itself; one bound to a member ('{ Text: var t }') is not followed.
+    private void DeclarePatternVariables(IPatternOperation pattern, Taint value, IOperation tested)
+    {
+        ISymbol? declared = pattern switch
+        {
+            IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
+            IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+            IListPatternOperation list => list.DeclaredSymbol,
+            _ => null,
+        };
+        if (declared is ILocalSymbol local)
+        {
+            Store(local, value, strong: true, tested);
+        }
+        else if (pattern is IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both)
+        {
+            DeclarePatternVariables(both.LeftPattern, value, tested);
+            DeclarePatternVariables(both.RightPattern, value, tested);
         }
     }
 
