@@ -191,12 +191,20 @@ internal sealed class DataExposureContext
     public bool IsInert(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
         IMethodSymbol definition = DefinitionOf(method);
-        return !MayWriteToSink(definition, depth, cancellationToken)
-            && _returnsNoText.GetOrAdd(definition, m => BodyOf((IMethodSymbol)m, cancellationToken) is { } body
-                && OptionsFor(body.Syntax.SyntaxTree) is var options
-                && !options.IsExcluded(m) // an excluded method is not analyzed: a call of it passes on what it is given
-                && new ExposureCandidates(this, options).ReturnsNoText((IMethodSymbol)m, cancellationToken));
+        if (MayWriteToSink(definition, depth, cancellationToken))
+        {
+            return false;
+        }
+
+        // Looked up before computing: this runs for every call of a helper, and a factory closure would be made each time.
+        return _returnsNoText.TryGetValue(definition, out bool known) ? known : _returnsNoText.GetOrAdd(definition, ReturnsNoText(definition, cancellationToken));
     }
+
+    private bool ReturnsNoText(IMethodSymbol method, CancellationToken cancellationToken) =>
+        BodyOf(method, cancellationToken) is { } body
+        && OptionsFor(body.Syntax.SyntaxTree) is var options
+        && !options.IsExcluded(method) // an excluded method is not analyzed: a call of it passes on what it is given
+        && new ExposureCandidates(this, options).ReturnsNoText(method, cancellationToken);
 
     /// <summary>
     /// The values a method of this compilation returns, read from its body (not from a nested lambda or local function);

@@ -172,9 +172,11 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         // What the initializer adds to the object (in a walk in order; the graph turns it into calls on a capture).
-        _initializedObjects.Push(Taint.None);
-        union = union.Union(Evaluate(creation.Initializer));
-        union = union.Union(_initializedObjects.Pop());
+        if (creation.Initializer is { } initializer)
+        {
+            _initializedObjects.Push(Taint.None);
+            union = union.Union(Evaluate(initializer)).Union(_initializedObjects.Pop());
+        }
         if (_catalog.IsExceptionType(creation.Type) && creation.Constructor is { } constructor && !_options.IsExcluded(constructor))
         {
             var sink = new Sink(SinkKind.ExceptionMessage, creation.Type!.Name);
