@@ -157,6 +157,16 @@ public sealed class DataExposureInOrderWalkTests
                 {
                     logger.LogInformation("Model {Model}", model);
                 }
+
+                if (response is { Text: var member, ModelId: var id })
+                {
+                    logger.LogInformation("Member {Member} of {Id}", member, id);
+                }
+
+                if (response is { Messages: [{ Text: var first }, ..] })
+                {
+                    logger.LogInformation("First {FirstMessage}", first);
+                }
             }
 
             public async Task<string> ReturnsTextOrConstant(bool verbose)
@@ -315,6 +325,8 @@ public sealed class DataExposureInOrderWalkTests
             .Replace("logger.LogInformation(\"Handled {Handled}\", builder.ToString());", "logger.LogInformation(\"Handled {Handled}\", {|LLMT1001:builder.ToString()|});")
             .Replace("logger.LogInformation(\"Field {Field}\", _last);", "logger.LogInformation(\"Field {Field}\", {|LLMT1001:_last|});")
             .Replace("logger.LogInformation(\"Matched {Answer}\", answer);", "logger.LogInformation(\"Matched {Answer}\", {|LLMT1001:answer|});")
+            .Replace("logger.LogInformation(\"Member {Member} of {Id}\", member, id);", "logger.LogInformation(\"Member {Member} of {Id}\", {|LLMT1001:member|}, id);")
+            .Replace("logger.LogInformation(\"First {FirstMessage}\", first);", "logger.LogInformation(\"First {FirstMessage}\", {|LLMT1001:first|});")
             .Replace("logger.LogInformation(\"Last {Last}\", _last);", "logger.LogInformation(\"Last {Last}\", {|LLMT1001:_last|});")
             .Replace("LogsItsParameterOnOneBranch(response.Text, verbose: true);", "LogsItsParameterOnOneBranch({|LLMT1001:response.Text|}, verbose: true);")
             .Replace("logger.LogInformation(\"Echo {Echo}\", EchoOrConstant(response.Text, echo: false));", "logger.LogInformation(\"Echo {Echo}\", {|LLMT1001:EchoOrConstant(response.Text, echo: false)|});")

@@ -58,6 +58,8 @@ internal sealed partial class MethodFlowAnalysis
                 }
 
                 return Taint.None;
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } when _patternInputs.Count > 0:
+                return _patternInputs.Peek();
             case IInstanceReferenceOperation or ILiteralOperation or IDefaultValueOperation or ITypeOfOperation or ISizeOfOperation
                 or ICaughtExceptionOperation or IIsNullOperation or IStaticLocalInitializationSemaphoreOperation:
                 return Taint.None;
@@ -163,24 +165,55 @@ internal sealed partial class MethodFlowAnalysis
         }
     }
 
-    // Only the variables bound to the tested value itself; one bound to a member ('{ Text: var t }') is not followed.
+    // A variable a pattern binds holds the part of the tested value it is bound to: the value itself ('x is string s'),
+    // a member read from it ('{ Text: var t }', '{ Message.Text: var t }'), or an element or deconstructed part of it
+    // (taken to hold what the whole holds).
     private void DeclarePatternVariables(IPatternOperation pattern, Taint value, IOperation tested)
     {
-        ISymbol? declared = pattern switch
+        switch (pattern)
         {
-            IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
-            IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
-            IListPatternOperation list => list.DeclaredSymbol,
-            _ => null,
-        };
-        if (declared is ILocalSymbol local)
-        {
-            Store(local, value, strong: true, tested);
-        }
-        else if (pattern is IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both)
-        {
-            DeclarePatternVariables(both.LeftPattern, value, tested);
-            DeclarePatternVariables(both.RightPattern, value, tested);
+            case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
+                Store(local, value, strong: true, tested);
+                break;
+            case IRecursivePatternOperation recursive:
+                if (recursive.DeclaredSymbol is ILocalSymbol whole)
+                {
+                    Store(whole, value, strong: true, tested);
+                }
+
+                foreach (IPatternOperation part in recursive.DeconstructionSubpatterns)
+                {
+                    DeclarePatternVariables(part, value, tested);
+                }
+
+                foreach (IPropertySubpatternOperation property in recursive.PropertySubpatterns)
+                {
+                    _patternInputs.Push(value);
+                    Taint member = Evaluate(property.Member);
+                    _patternInputs.Pop();
+                    DeclarePatternVariables(property.Pattern, member, property.Member);
+                }
+
+                break;
+            case IListPatternOperation list:
+                if (list.DeclaredSymbol is ILocalSymbol listLocal)
+                {
+                    Store(listLocal, value, strong: true, tested);
+                }
+
+                foreach (IPatternOperation element in list.Patterns)
+                {
+                    DeclarePatternVariables(element, value, tested);
+                }
+
+                break;
+            case ISlicePatternOperation { Pattern: { } slice }:
+                DeclarePatternVariables(slice, value, tested);
+                break;
+            case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both:
+                DeclarePatternVariables(both.LeftPattern, value, tested);
+                DeclarePatternVariables(both.RightPattern, value, tested);
+                break;
         }
     }
 

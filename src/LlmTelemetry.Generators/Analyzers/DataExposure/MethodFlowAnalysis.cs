@@ -37,6 +37,7 @@ internal sealed partial class MethodFlowAnalysis
     private readonly HashSet<IMethodSymbol> _activeLocalFunctions = new(SymbolEqualityComparer.Default);
     private readonly Stack<Taint> _conditionalAccessReceivers = new(); // what 'a' carries while 'a?.B' reads B
     private readonly Stack<Taint> _initializedObjects = new(); // what an object initializer has put in the new object so far
+    private readonly Stack<Taint> _patternInputs = new(); // what the value a property subpattern reads a member of carries
     private FlowState _state = new();
     private ControlFlowGraph _graph = null!;
     private Taint _returned = Taint.None;
