@@ -228,9 +228,11 @@ public sealed class EvalGuardTests
             await operations.BackgroundAsync("Capital of France?"); // one running, held by the judge; two queued behind it
         }
 
+        using var deadline = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await judge.Entered.Task.WaitAsync(deadline.Token); // the worker has taken the first one (on a loaded machine it may not have yet)
+
         capture.Dispose(); // waits 100 ms, then gives up on all three
 
-        using var deadline = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(10));
         await LlmEvaluations.FlushAsync(deadline.Token); // the running one ends at once, not at its 30 s time limit
         judge.Gate.SetResult();
         await Task.Delay(50);

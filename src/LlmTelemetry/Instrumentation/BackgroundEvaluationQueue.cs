@@ -9,6 +9,9 @@ namespace LlmTelemetry.Instrumentation;
 /// <summary>An evaluation waiting for the background worker: the guard, its evaluator, what it judges and the span it judges.</summary>
 internal sealed class BackgroundEvaluation(LlmGuardDescriptor guard, ILlmEvaluator evaluator, LlmEvaluationContext context, ActivityContext evaluatedSpan)
 {
+    /// <summary>Cancelled when the queue gives up on what it held when this was queued (set by the queue).</summary>
+    public CancellationToken Stop { get; set; }
+
     public LlmGuardDescriptor Guard { get; } = guard;
 
     public ILlmEvaluator Evaluator { get; } = evaluator;
@@ -31,8 +34,10 @@ internal sealed class BackgroundEvaluationQueue
     private int _pending;
     private int _started;
 
-    // Cancelled by Abandon: what is running is told to stop. Replaced then, so that a tracer provider built later
-    // (a test host, an application that rebuilds its telemetry) gets a working queue.
+    // Each evaluation takes the token of the time it is queued. Abandon cancels it (what is running is told to stop, what
+    // is still queued is never started, even by a worker that dequeues it while Abandon runs) and puts a new one in its
+    // place, so that a tracer provider built later (a test host, an application that rebuilds its telemetry) gets a
+    // working queue.
     private CancellationTokenSource _stop = new();
 
     public int Pending => Volatile.Read(ref _pending);
@@ -46,6 +51,7 @@ internal sealed class BackgroundEvaluationQueue
             return false;
         }
 
+        evaluation.Stop = Volatile.Read(ref _stop).Token;
         _queue.Enqueue(evaluation);
         EnsureWorker();
         _available.Release();
@@ -62,21 +68,15 @@ internal sealed class BackgroundEvaluationQueue
 
     /// <summary>
     /// Gives up on what is left: the evaluation running is cancelled (its evaluator's token, and it is not waited
-    /// for) and the queued ones are discarded and counted as dropped, so that no judge is called, and paid for, after
-    /// the telemetry that would carry its verdict is gone. Returns how many were running or queued.
+    /// for) and the queued ones are discarded by the worker unstarted and counted as dropped, so that no judge is
+    /// called, and paid for, after the telemetry that would carry its verdict is gone. Evaluations queued afterwards run.
+    /// Returns how many were running or queued.
     /// </summary>
     public int Abandon()
     {
         int abandoned = Pending;
         // Not disposed: the worker may still link to its token (a source without a timer holds nothing to release).
         Interlocked.Exchange(ref _stop, new CancellationTokenSource()).Cancel();
-
-        while (_queue.TryDequeue(out BackgroundEvaluation? discarded))
-        {
-            Interlocked.Decrement(ref _pending);
-            CountDropped(discarded);
-        }
-
         return abandoned;
     }
 
@@ -127,8 +127,6 @@ internal sealed class BackgroundEvaluationQueue
         {
             await _available.WaitAsync().ConfigureAwait(false);
 
-            // The token before the item: an Abandon between the two then cancels this evaluation rather than missing it.
-            CancellationToken stop = Volatile.Read(ref _stop).Token;
             if (!_queue.TryDequeue(out BackgroundEvaluation? evaluation))
             {
                 continue;
@@ -136,7 +134,14 @@ internal sealed class BackgroundEvaluationQueue
 
             try
             {
-                await EvaluateAsync(evaluation, stop).ConfigureAwait(false);
+                // Abandoned while it waited (cancelling the token may run this very loop on, inside Abandon).
+                if (evaluation.Stop.IsCancellationRequested)
+                {
+                    CountDropped(evaluation);
+                    continue;
+                }
+
+                await EvaluateAsync(evaluation, evaluation.Stop).ConfigureAwait(false);
             }
             catch (Exception exception)
             {

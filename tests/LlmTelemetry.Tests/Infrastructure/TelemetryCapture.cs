@@ -48,7 +48,11 @@ public sealed class TelemetryCapture : IDisposable
     public Activity SingleSpan()
     {
         IReadOnlyList<Activity> spans = OperationSpans;
-        Xunit.Assert.True(spans.Count == 1, $"Expected one LlmTelemetry span, found {spans.Count}.");
+        // What else was captured and whether anything listened tell a missing span from a late one when this fails.
+        Xunit.Assert.True(
+            spans.Count == 1,
+            $"Expected one LlmTelemetry span, found {spans.Count}. Captured: [{string.Join(", ", Spans.Select(static s => s.Source.Name + "/" + s.DisplayName))}];"
+            + $" listening now: {LlmTelemetry.Instrumentation.LlmOperationScope.IsEnabled}.");
         return spans[0];
     }
 

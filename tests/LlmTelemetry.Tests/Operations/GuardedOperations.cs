@@ -29,6 +29,9 @@ public sealed class RecordingJudge : ILlmEvaluator
 
     public TaskCompletionSource Gate { get; set; } = CompletedGate();
 
+    /// <summary>Completed when the judge is first called, for tests that must act while an evaluation runs.</summary>
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Whether the judge gives up when its cancellation token is cancelled; if not, it ignores the token.</summary>
     public bool HonoursCancellation { get; set; }
 
@@ -53,6 +56,8 @@ public sealed class RecordingJudge : ILlmEvaluator
         {
             _seen.Add(context);
         }
+
+        Entered.TrySetResult();
 
         try
         {
