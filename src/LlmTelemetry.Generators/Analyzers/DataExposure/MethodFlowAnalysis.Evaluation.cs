@@ -170,17 +170,21 @@ internal sealed partial class MethodFlowAnalysis
     // (taken to hold what the whole holds).
     private void DeclarePatternVariables(IPatternOperation pattern, Taint value, IOperation tested)
     {
+        ISymbol? declared = pattern switch
+        {
+            IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
+            IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+            IListPatternOperation list => list.DeclaredSymbol,
+            _ => null,
+        };
+        if (declared is ILocalSymbol local)
+        {
+            Store(local, value, strong: true, tested);
+        }
+
         switch (pattern)
         {
-            case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
-                Store(local, value, strong: true, tested);
-                break;
             case IRecursivePatternOperation recursive:
-                if (recursive.DeclaredSymbol is ILocalSymbol whole)
-                {
-                    Store(whole, value, strong: true, tested);
-                }
-
                 foreach (IPatternOperation part in recursive.DeconstructionSubpatterns)
                 {
                     DeclarePatternVariables(part, value, tested);
@@ -196,11 +200,6 @@ internal sealed partial class MethodFlowAnalysis
 
                 break;
             case IListPatternOperation list:
-                if (list.DeclaredSymbol is ILocalSymbol listLocal)
-                {
-                    Store(listLocal, value, strong: true, tested);
-                }
-
                 foreach (IPatternOperation element in list.Patterns)
                 {
                     DeclarePatternVariables(element, value, tested);
