@@ -9,9 +9,6 @@ namespace LlmTelemetry.Instrumentation;
 /// <summary>An evaluation waiting for the background worker: the guard, its evaluator, what it judges and the span it judges.</summary>
 internal sealed class BackgroundEvaluation(LlmGuardDescriptor guard, ILlmEvaluator evaluator, LlmEvaluationContext context, ActivityContext evaluatedSpan)
 {
-    /// <summary>Cancelled when the queue gives up on what it held when this was queued (set by the queue).</summary>
-    public CancellationToken Stop { get; set; }
-
     public LlmGuardDescriptor Guard { get; } = guard;
 
     public ILlmEvaluator Evaluator { get; } = evaluator;
@@ -29,7 +26,7 @@ internal sealed class BackgroundEvaluationQueue
 {
     public static readonly BackgroundEvaluationQueue Instance = new();
 
-    private readonly ConcurrentQueue<BackgroundEvaluation> _queue = new();
+    private readonly ConcurrentQueue<(BackgroundEvaluation Evaluation, CancellationToken Stop)> _queue = new();
     private readonly SemaphoreSlim _available = new(0);
     private int _pending;
     private int _started;
@@ -51,8 +48,7 @@ internal sealed class BackgroundEvaluationQueue
             return false;
         }
 
-        evaluation.Stop = Volatile.Read(ref _stop).Token;
-        _queue.Enqueue(evaluation);
+        _queue.Enqueue((evaluation, Volatile.Read(ref _stop).Token));
         EnsureWorker();
         _available.Release();
         return true;
@@ -127,7 +123,7 @@ internal sealed class BackgroundEvaluationQueue
         {
             await _available.WaitAsync().ConfigureAwait(false);
 
-            if (!_queue.TryDequeue(out BackgroundEvaluation? evaluation))
+            if (!_queue.TryDequeue(out (BackgroundEvaluation Evaluation, CancellationToken Stop) next))
             {
                 continue;
             }
@@ -135,13 +131,13 @@ internal sealed class BackgroundEvaluationQueue
             try
             {
                 // Abandoned while it waited (cancelling the token may run this very loop on, inside Abandon).
-                if (evaluation.Stop.IsCancellationRequested)
+                if (next.Stop.IsCancellationRequested)
                 {
-                    CountDropped(evaluation);
+                    CountDropped(next.Evaluation);
                     continue;
                 }
 
-                await EvaluateAsync(evaluation, evaluation.Stop).ConfigureAwait(false);
+                await EvaluateAsync(next.Evaluation, next.Stop).ConfigureAwait(false);
             }
             catch (Exception exception)
             {
