@@ -7,13 +7,21 @@ using LlmTelemetry.Benchmarking;
 using LlmTelemetry.BuildBenchmarks;
 
 // dotnet run -c Release --project bench/LlmTelemetry.BuildBenchmarks -- --filter '*'          (the BenchmarkDotNet runs)
-// dotnet run -c Release --project bench/LlmTelemetry.BuildBenchmarks -- write <dir> <variant>   (the project run.sh builds with csc)
+// dotnet run -c Release --project bench/LlmTelemetry.BuildBenchmarks -- write <dir> <variant>[+analyzers-off|+generated-sources]   (the project run.sh builds with csc)
 // dotnet run -c Release --project bench/LlmTelemetry.BuildBenchmarks -- attribute [rounds] [variant]   (in-process times per analyzer)
 switch (args)
 {
     case ["write", string directory, string variant]:
+        // "<variant>+analyzers-off" and "<variant>+generated-sources" write the other forms of a project (ProjectForm).
         string repositoryRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
-        SyntheticProject.Named(variant).WriteTo(directory, repositoryRoot);
+        (string code, ProjectForm form) = variant.Split('+') switch
+        {
+            [string name] => (name, ProjectForm.AsShipped),
+            [string name, "analyzers-off"] => (name, ProjectForm.AnalyzersOff),
+            [string name, "generated-sources"] => (name, ProjectForm.GeneratedCodeAsSources),
+            _ => throw new ArgumentException($"Unknown form in '{variant}': +analyzers-off or +generated-sources."),
+        };
+        SyntheticProject.Named(code).WriteTo(directory, repositoryRoot, form);
         return 0;
     case ["attribute", ..]:
         await CostAttribution.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5, args.Length > 2 ? args[2] : "with");

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
+using Microsoft.CodeAnalysis;
 
 namespace LlmTelemetry.BuildBenchmarks;
 
@@ -140,12 +142,31 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
         return text.ToString();
     }
 
-    /// <summary>Writes the project to disk for the csc measurement (<c>run.sh</c>), outside the repository's build props.</summary>
-    public void WriteTo(string directory, string repositoryRoot)
+    /// <summary>
+    /// Writes the project to disk for the csc measurement (<c>run.sh</c>), outside the repository's build props, in
+    /// <paramref name="form"/> (see <see cref="ProjectForm"/>).
+    /// </summary>
+    public void WriteTo(string directory, string repositoryRoot, ProjectForm form = ProjectForm.AsShipped)
     {
+        bool hasForm = form switch
+        {
+            ProjectForm.AnalyzersOff => WithLlmTelemetry,
+            ProjectForm.GeneratedCodeAsSources => WithLlmTelemetry || LoggerMessages,
+            _ => true,
+        };
+        if (!hasForm)
+        {
+            throw new System.ArgumentException($"This project has no {form} form: it has no LlmTelemetry{(form == ProjectForm.GeneratedCodeAsSources ? " and no [LoggerMessage] methods" : "")}.", nameof(form));
+        }
+
         Directory.CreateDirectory(Path.Combine(directory, "Code"));
-        string analyzer = WithLlmTelemetry
+        string analyzer = WithLlmTelemetry && form != ProjectForm.GeneratedCodeAsSources
             ? $"""<ProjectReference Include="{repositoryRoot}/src/LlmTelemetry.Generators/LlmTelemetry.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />"""
+            : "";
+        string analyzersOff = form == ProjectForm.AnalyzersOff ? $"""<GlobalAnalyzerConfigFiles Include="{AnalyzersOffConfig}" />""" : "";
+        // The calibration's plain form: run.sh copies the logging generator's output beside the sources.
+        string loggingGenerator = form == ProjectForm.GeneratedCodeAsSources && LoggerMessages
+            ? "<DisableMicrosoftExtensionsLoggingSourceGenerator>true</DisableMicrosoftExtensionsLoggingSourceGenerator>"
             : "";
         System.IO.File.WriteAllText(Path.Combine(directory, "Synthetic.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -155,10 +176,12 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
                 <ImplicitUsings>disable</ImplicitUsings>
                 <NoWarn>$(NoWarn);LLMT1001;LLMT1002;LLMT2001;LLMT2002;CS1998</NoWarn>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                {loggingGenerator}
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{repositoryRoot}/src/LlmTelemetry/LlmTelemetry.csproj" />
                 {analyzer}
+                {analyzersOff}
                 <PackageReference Include="Microsoft.Extensions.AI" Version="10.11.0" />
               </ItemGroup>
             </Project>
@@ -171,6 +194,45 @@ internal sealed class SyntheticProject(int files, int methodsPerFile, bool withL
         foreach ((string path, string source) in Sources())
         {
             System.IO.File.WriteAllText(Path.Combine(directory, path), source);
+        }
+
+        if (form == ProjectForm.AnalyzersOff)
+        {
+            System.IO.File.WriteAllText(Path.Combine(directory, AnalyzersOffConfig), AnalyzersOffConfigText());
+        }
+        else if (form == ProjectForm.GeneratedCodeAsSources && WithLlmTelemetry)
+        {
+            WriteGeneratedCode(Path.Combine(directory, "Generated"));
+        }
+    }
+
+    private const string AnalyzersOffConfig = "LlmTelemetryAnalyzersOff.globalconfig";
+
+    // csc skips an analyzer all of whose diagnostics are turned off, so this leaves the generator running alone.
+    private static string AnalyzersOffConfigText()
+    {
+        var text = new StringBuilder("is_global = true\n");
+        foreach (string id in SyntheticCompilation.Analyzers.SelectMany(static analyzer => analyzer.SupportedDiagnostics).Select(static d => d.Id).Distinct().OrderBy(static id => id, System.StringComparer.Ordinal))
+        {
+            text.Append("dotnet_diagnostic.").Append(id).Append(".severity = none\n");
+        }
+
+        return text.ToString();
+    }
+
+    // The generator run in process over the same sources writes what csc's run of it would add to the compilation.
+    private void WriteGeneratedCode(string directory)
+    {
+        GeneratorRunResult run = SyntheticCompilation.CreateDriver().RunGenerators(SyntheticCompilation.Create(this)).GetRunResult().Results.Single();
+        if (run.Exception is not null || run.Diagnostics.Any(static d => d.Severity == DiagnosticSeverity.Error))
+        {
+            throw new System.InvalidOperationException($"The generator failed on the synthetic project: {run.Exception?.ToString() ?? string.Join("\n", run.Diagnostics)}");
+        }
+
+        Directory.CreateDirectory(directory);
+        foreach (GeneratedSourceResult source in run.GeneratedSources)
+        {
+            System.IO.File.WriteAllText(Path.Combine(directory, source.HintName), source.SourceText.ToString());
         }
     }
 }
