@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using LlmTelemetry.Tests.Infrastructure;
 using LlmTelemetry.Tests.Operations;
 using Microsoft.Extensions.AI;
+using OpenTelemetry.Metrics;
 using Xunit;
 
 namespace LlmTelemetry.Tests;
@@ -126,6 +127,65 @@ public sealed class BehaviourPreservationTests
         Activity span = capture.SingleSpan();
         Assert.Equal(ActivityStatusCode.Unset, span.Status);
         Assert.Null(span.GetTagItem("gen_ai.usage.input_tokens"));
+    }
+
+    [Fact]
+    public void A_listener_that_throws_when_the_span_stops_neither_reaches_the_caller_nor_leaves_the_span_current()
+    {
+        using var capture = new TelemetryCapture();
+        using Activity? parent = TestParentSource.Source.StartActivity("request");
+        ActivitySpanId parentSpanId = parent!.SpanId;
+        // Another library's listener with a bug; it throws only for this test's span, so nothing else sees it.
+        using var broken = new ActivityListener
+        {
+            ShouldListenTo = static source => source.Name == "LlmTelemetry",
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = span =>
+            {
+                if (span.ParentSpanId == parentSpanId)
+                {
+                    throw new InvalidOperationException("a listener's bug");
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(broken);
+
+        Completion result = new ShapeOperations().Complete("Hi");
+
+        Assert.Equal("echo: Hi", result.Text);
+        Assert.Same(parent, Activity.Current);
+        Assert.Equal(parentSpanId, capture.SingleSpan().ParentSpanId);
+        MetricPoint duration = Assert.Single(TelemetryCapture.Points(capture.Metric("gen_ai.client.operation.duration")));
+        Assert.Equal(1, duration.GetHistogramCount());
+    }
+
+    [Fact]
+    public void A_listener_that_throws_when_the_span_starts_neither_reaches_the_caller_nor_leaves_a_span_current()
+    {
+        using var capture = new TelemetryCapture();
+        using Activity? parent = TestParentSource.Source.StartActivity("request");
+        ActivitySpanId parentSpanId = parent!.SpanId;
+        using var broken = new ActivityListener
+        {
+            ShouldListenTo = static source => source.Name == "LlmTelemetry",
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStarted = span =>
+            {
+                if (span.ParentSpanId == parentSpanId)
+                {
+                    throw new InvalidOperationException("a listener's bug");
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(broken);
+
+        Completion result = new ShapeOperations().Complete("Hi");
+
+        Assert.Equal("echo: Hi", result.Text);
+        Assert.Same(parent, Activity.Current);
+        Assert.Equal(parentSpanId, capture.SingleSpan().ParentSpanId);
+        MetricPoint duration = Assert.Single(TelemetryCapture.Points(capture.Metric("gen_ai.client.operation.duration")));
+        Assert.Equal(1, duration.GetHistogramCount());
     }
 
     /// <summary>Notes <see cref="Activity.Current"/> while the model call runs, and answers later.</summary>

@@ -119,6 +119,13 @@ public struct LlmOperationScope
         catch (Exception exception)
         {
             LlmTelemetryEventSource.Log.TelemetryFailed("starting a span", exception);
+            // A listener that throws when the span starts does so after the span became current: keep it as the
+            // call's span, so that it is still stopped (and exported) and the caller's current span comes back.
+            if (activity is null && Activity.Current is { } started && started.Source == LlmTelemetryInstruments.Source
+                && ReferenceEquals(started.Parent, previous))
+            {
+                activity = started;
+            }
         }
 
         return new LlmOperationScope(descriptor, model, activity, previous, captureContent);
@@ -551,28 +558,50 @@ public struct LlmOperationScope
         }
 
         _ended = true;
+        long end = Stopwatch.GetTimestamp();
+        if (_activity is not null)
+        {
+            StopSpan(_activity);
+        }
+
         try
         {
-            long end = Stopwatch.GetTimestamp();
-            if (_activity is not null)
-            {
-                if (_activity.IsAllDataRequested)
-                {
-                    SetResponseTags(_activity);
-                }
-
-                _activity.Stop();
-                if (ReferenceEquals(Activity.Current, _activity))
-                {
-                    Activity.Current = _previousActivity;
-                }
-            }
-
             RecordMetrics(end);
         }
         catch (Exception exception)
         {
+            LlmTelemetryEventSource.Log.TelemetryFailed("recording a call's metrics", exception);
+        }
+    }
+
+    // Each step guarded on its own: a response tag that cannot be written, or a listener that throws when the span
+    // stops, must neither leave the span current for the caller's code nor cost the call its metrics.
+    private readonly void StopSpan(Activity activity)
+    {
+        try
+        {
+            if (activity.IsAllDataRequested)
+            {
+                SetResponseTags(activity);
+            }
+        }
+        catch (Exception exception)
+        {
+            LlmTelemetryEventSource.Log.TelemetryFailed("recording the response on a span", exception);
+        }
+
+        try
+        {
+            activity.Stop();
+        }
+        catch (Exception exception)
+        {
             LlmTelemetryEventSource.Log.TelemetryFailed("ending a span", exception);
+        }
+
+        if (ReferenceEquals(Activity.Current, activity))
+        {
+            Activity.Current = _previousActivity;
         }
     }
 
