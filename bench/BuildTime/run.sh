@@ -16,7 +16,7 @@ variants=(without with with-string-logs with-helper-logs with-overwritten-logs w
 marginal_rounds="${BUILD_TIME_MARGINAL_ROUNDS:-20}"
 # The marginal measurement: these projects also with LlmTelemetry's analyzers off, and with its generated code as plain sources.
 # The [LoggerMessage] calibration has two: as shipped, and the logging generator's output as plain sources.
-marginal_bases=(with with-flow-logs logger-message)
+marginal_bases=(with with-helper-logs with-flow-logs logger-message)
 forms_of() { # base: its forms, as suffixes of its name ("" is as shipped)
   if [ "$1" = logger-message ]; then forms=("" +generated-sources); else forms=("" +analyzers-off +generated-sources); fi
 }
