@@ -3,21 +3,35 @@ using System.Text;
 
 namespace LlmTelemetry.Generators.Emission;
 
-/// <summary>Writes C# source line by line with four-space indentation.</summary>
+/// <summary>
+/// Writes C# source line by line with four-space indentation, laid out as the repository's own code is: a blank line
+/// after a closing brace that ends a statement, and none before a closing brace.
+/// </summary>
+/// <remarks>
+/// The layout is decided as each line is written, one line behind (a line's layout depends on the line after it), so
+/// that the text is built once: a generator writes megabytes of it in a large project.
+/// </remarks>
 internal sealed class SourceWriter
 {
+    // A blank line follows a closing brace unless the next line continues the statement or closes a block too.
+    private static readonly string[] s_continuations = { "}", "catch", "else", "finally", ")", "#" };
+
     private readonly StringBuilder _text = new();
     private int _indent;
+    private bool _holding;
+    private string _heldLine = string.Empty;
+    private int _heldIndent;
 
     public void Line(string line = "")
     {
-        if (line.Length > 0)
+        if (_holding)
         {
-            _text.Append(' ', _indent * 4);
-            _text.Append(line);
+            Release(next: line);
         }
 
-        _text.Append('\n');
+        _heldLine = line;
+        _heldIndent = _indent;
+        _holding = true;
     }
 
     /// <summary>Writes several lines (a template), indenting each non-empty one.</summary>
@@ -46,48 +60,73 @@ internal sealed class SourceWriter
         Line("}" + suffix);
     }
 
-    /// <summary>
-    /// The text, laid out as the repository's own code is: a blank line after a closing brace that ends a
-    /// statement, and none before a closing brace.
-    /// </summary>
     public override string ToString()
     {
-        string[] lines = _text.ToString().Split('\n');
-        var result = new StringBuilder(_text.Length + 256);
-        for (int i = 0; i < lines.Length; i++)
+        if (!_holding)
         {
-            string line = lines[i];
-            string next = i + 1 < lines.Length ? lines[i + 1].TrimStart() : string.Empty;
-            if (line.Length == 0 && next.StartsWith("}", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            result.Append(line);
-            if (i + 1 < lines.Length)
-            {
-                result.Append('\n');
-            }
-
-            if (line.TrimStart() == "}" && next.Length > 0 && !StartsWithAny(next, "}", "catch", "else", "finally", ")", "#"))
-            {
-                result.Append('\n');
-            }
+            return _text.ToString();
         }
 
-        return result.ToString();
+        // The last line, as if the text ended here; taken back after, so that writing can go on.
+        int length = _text.Length;
+        Release(next: string.Empty);
+        string text = _text.ToString();
+        _text.Length = length;
+        return text;
     }
 
-    private static bool StartsWithAny(string text, params string[] prefixes)
+    // Writes the held line, now that the line after it is known.
+    private void Release(string next)
     {
-        foreach (string prefix in prefixes)
+        int nextStart = IndexOfNonWhiteSpace(next);
+        bool nextIsBlank = nextStart == next.Length;
+        if (_heldLine.Length == 0)
         {
-            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            if (!StartsWithAt(next, nextStart, "}"))
+            {
+                _text.Append('\n');
+            }
+
+            return;
+        }
+
+        _text.Append(' ', _heldIndent * 4).Append(_heldLine).Append('\n');
+        if (!nextIsBlank && IsClosingBrace(_heldLine) && !StartsWithContinuation(next, nextStart))
+        {
+            _text.Append('\n');
+        }
+    }
+
+    private static bool IsClosingBrace(string line)
+    {
+        int start = IndexOfNonWhiteSpace(line);
+        return start == line.Length - 1 && line[start] == '}';
+    }
+
+    private static bool StartsWithContinuation(string line, int start)
+    {
+        foreach (string prefix in s_continuations)
+        {
+            if (StartsWithAt(line, start, prefix))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool StartsWithAt(string text, int start, string prefix) =>
+        text.Length - start >= prefix.Length && string.CompareOrdinal(text, start, prefix, 0, prefix.Length) == 0;
+
+    private static int IndexOfNonWhiteSpace(string text)
+    {
+        int index = 0;
+        while (index < text.Length && char.IsWhiteSpace(text[index]))
+        {
+            index++;
+        }
+
+        return index;
     }
 }
