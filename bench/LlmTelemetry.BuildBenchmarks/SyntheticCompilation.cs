@@ -7,6 +7,7 @@ using LlmTelemetry.Generators.Analyzers.DataExposure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Emit;
 
 namespace LlmTelemetry.BuildBenchmarks;
 
@@ -58,6 +59,13 @@ internal static class SyntheticCompilation
         CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         AssertCompiles(output);
         return output;
+    }
+
+    /// <summary>Emits <paramref name="compilation"/> to nowhere; one that does not compile is an error, not a measurement.</summary>
+    public static EmitResult Emit(Compilation compilation)
+    {
+        EmitResult result = compilation.Emit(System.IO.Stream.Null);
+        return result.Success ? result : throw new System.InvalidOperationException(string.Join("\n", result.Diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error).Take(5)));
     }
 
     /// <summary>A measurement of a project that does not compile would time error recovery, not a build.</summary>

@@ -18,20 +18,18 @@ internal sealed class SourceWriter
 
     private readonly StringBuilder _text = new();
     private int _indent;
-    private bool _holding;
-    private string _heldLine = string.Empty;
+    private string? _heldLine; // null until the first line
     private int _heldIndent;
 
     public void Line(string line = "")
     {
-        if (_holding)
+        if (_heldLine is not null)
         {
-            Release(next: line);
+            Release(_heldLine, next: line);
         }
 
         _heldLine = line;
         _heldIndent = _indent;
-        _holding = true;
     }
 
     /// <summary>Writes several lines (a template), indenting each non-empty one.</summary>
@@ -62,25 +60,25 @@ internal sealed class SourceWriter
 
     public override string ToString()
     {
-        if (!_holding)
+        if (_heldLine is null)
         {
             return _text.ToString();
         }
 
         // The last line, as if the text ended here; taken back after, so that writing can go on.
         int length = _text.Length;
-        Release(next: string.Empty);
+        Release(_heldLine, next: string.Empty);
         string text = _text.ToString();
         _text.Length = length;
         return text;
     }
 
     // Writes the held line, now that the line after it is known.
-    private void Release(string next)
+    private void Release(string held, string next)
     {
         int nextStart = IndexOfNonWhiteSpace(next);
         bool nextIsBlank = nextStart == next.Length;
-        if (_heldLine.Length == 0)
+        if (held.Length == 0)
         {
             if (!StartsWithAt(next, nextStart, "}"))
             {
@@ -90,8 +88,8 @@ internal sealed class SourceWriter
             return;
         }
 
-        _text.Append(' ', _heldIndent * 4).Append(_heldLine).Append('\n');
-        if (!nextIsBlank && IsClosingBrace(_heldLine) && !StartsWithContinuation(next, nextStart))
+        _text.Append(' ', _heldIndent * 4).Append(held).Append('\n');
+        if (!nextIsBlank && IsClosingBrace(held) && !StartsWithContinuation(next, nextStart))
         {
             _text.Append('\n');
         }
