@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using LlmTelemetry.Generators.Analyzers;
 using LlmTelemetry.Generators.Analyzers.DataExposure;
@@ -6,7 +5,6 @@ using LlmTelemetry.Generators.Parsing;
 using LlmTelemetry.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LlmTelemetry.Generators.Tests.DataExposure;
 
@@ -23,28 +21,10 @@ internal sealed record AnalyzedMethod(DataExposureContext Exposure, ISymbol Owne
             compilation,
             DataExposureCatalog.For(compilation),
             new ImplementationMethods(KnownTypes.For(compilation), compilation.Assembly),
-            new NoOptions());
+            optionsProvider: null);
         SyntaxTree tree = compilation.SyntaxTrees.Single();
         MethodDeclarationSyntax declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == name);
         SemanticModel model = compilation.GetSemanticModel(tree);
         return new AnalyzedMethod(exposure, model.GetDeclaredSymbol(declaration)!, model.GetOperation(declaration)!);
-    }
-
-    private sealed class NoOptions : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Empty();
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
-
-        private sealed class Empty : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
-            {
-                value = null;
-                return false;
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
+using System;
 using System.Collections.Immutable;
-using System.Linq;
+using System.Threading;
 using LlmTelemetry.Generators.Diagnostics;
 using LlmTelemetry.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -54,25 +55,34 @@ public sealed class DataExposureAnalyzer : DiagnosticAnalyzer
     {
         foreach (IOperation block in context.OperationBlocks)
         {
-            // Method, accessor, constructor and initializer bodies; not attribute arguments or parameter defaults.
-            if (block.Kind is not (OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or OperationKind.FieldInitializer or OperationKind.PropertyInitializer))
-            {
-                continue;
-            }
-
-            DataExposureOptions options = exposure.OptionsFor(block.Syntax.SyntaxTree);
-            if (options.IsExcluded(context.OwningSymbol) || !new ExposureCandidates(exposure, options).Contains(block, context.OwningSymbol, context.CancellationToken))
-            {
-                continue;
-            }
-
-            ControlFlowGraph? graph = MethodFlowAnalysis.CanWalkInOrder(block) ? null : context.GetControlFlowGraph(block);
-            MethodFlowResult result = exposure.Analyze(context.OwningSymbol, block, graph, depth: 0, context.CancellationToken);
-            foreach (Finding finding in result.Findings)
+            foreach (Finding finding in Analyze(exposure, context.OwningSymbol, block, context.GetControlFlowGraph, context.CancellationToken))
             {
                 context.ReportDiagnostic(Create(finding));
             }
         }
+    }
+
+    /// <summary>
+    /// What the analyzer finds in one operation block: nothing unless it is a body that holds both a place text can come
+    /// from and a place it can go (the pre-check), then what the flow analysis reports. <paramref name="graphOf"/> gives
+    /// the block's control-flow graph when the walk in order cannot be used.
+    /// </summary>
+    internal static ImmutableArray<Finding> Analyze(DataExposureContext exposure, ISymbol owner, IOperation block, Func<IOperation, ControlFlowGraph> graphOf, CancellationToken cancellationToken)
+    {
+        // Method, accessor, constructor and initializer bodies; not attribute arguments or parameter defaults.
+        if (block.Kind is not (OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block or OperationKind.FieldInitializer or OperationKind.PropertyInitializer))
+        {
+            return ImmutableArray<Finding>.Empty;
+        }
+
+        DataExposureOptions options = exposure.OptionsFor(block.Syntax.SyntaxTree);
+        if (options.IsExcluded(owner) || !new ExposureCandidates(exposure, options).Contains(block, owner, cancellationToken))
+        {
+            return ImmutableArray<Finding>.Empty;
+        }
+
+        ControlFlowGraph? graph = MethodFlowAnalysis.CanWalkInOrder(block) ? null : graphOf(block);
+        return exposure.Analyze(owner, block, graph, depth: 0, cancellationToken).Findings;
     }
 
     private static Diagnostic Create(Finding finding)

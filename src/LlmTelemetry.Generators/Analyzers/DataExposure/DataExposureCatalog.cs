@@ -62,6 +62,10 @@ internal sealed class DataExposureCatalog
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _contentTypeCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _clientLibraryTypeCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _textCarrierCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _textArgumentTypeCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> _roles = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<IMethodSymbol, MethodRole> _roleOfUncached;
+    private readonly System.Func<ITypeSymbol, bool> _isTextArgumentTypeUncached;
 
     // Delegates made once: a method group or lambda handed out per call allocates per call.
     private readonly System.Func<ITypeSymbol, bool> _isContentTypeUncached;
@@ -80,6 +84,9 @@ internal sealed class DataExposureCatalog
         ModelCalls = modelCalls;
         _isContentTypeUncached = type => IsContentType(type, depth: 0);
         _textArgument = TextArgument;
+        _roleOfUncached = RoleOfUncached;
+        _isTextArgumentTypeUncached = type => !IsScalar(type) && !IsLogger(type) && !IsExceptionType(type)
+            && type.Name is not ("EventId" or "LogLevel" or "LogEventLevel" or "IFormatProvider");
         _unclassifiedTextArgument = parameter => TextArgument(parameter) && !IsClassified(parameter); // the logging generator redacts a classified one
         _contentTypes = ContentTypeNames.Select(compilation.GetTypeByMetadataName).Where(static t => t is not null).ToImmutableArray()!;
         _loggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
@@ -201,24 +208,15 @@ internal sealed class DataExposureCatalog
     }
 
     /// <summary>Whether the result of <paramref name="method"/> is safe to log whatever its input (a redactor or a hash).</summary>
-    public bool IsSanitizer(IMethodSymbol method, DataExposureOptions options)
-    {
-        IMethodSymbol original = method.ReducedFrom ?? method.OriginalDefinition;
-        if (original.Name.StartsWith("Redact", System.StringComparison.Ordinal) && DerivesFrom(original.ContainingType, _redactor))
-        {
-            return true;
-        }
+    public bool IsSanitizer(IMethodSymbol method, DataExposureOptions options) =>
+        RoleOf(method).IsSanitizer || options.IsListedRedactor(method.ReducedFrom ?? method.OriginalDefinition);
 
-        if (HasAttribute(original, _redactorAttribute) || options.IsListedRedactor(original))
-        {
-            return true;
-        }
+    /// <summary>Whether <paramref name="method"/> calls a model (a client library's chat or embedding call, or a declared wrapper).</summary>
+    public bool IsModelCall(IMethodSymbol method, DataExposureOptions options) =>
+        options.ModelCalls.IsEmpty ? RoleOf(method).IsModelCall : ModelCalls.Classify(method, options.ModelCalls) is not null;
 
-        // A cryptographic hash identifies the text without revealing it. (The name first: this runs for every call.)
-        return original.Name is "HashData" or "TryHashData" or "ComputeHash"
-            && original.ContainingNamespace?.ToDisplayString() == "System.Security.Cryptography"
-            && (original.Name != "ComputeHash" || DerivesFrom(original.ContainingType, _hashAlgorithm));
-    }
+    /// <summary>Whether the return value of <paramref name="method"/> is marked <c>[Prompt]</c>.</summary>
+    public bool ReturnsPrompt(IMethodSymbol method) => RoleOf(method).ReturnsPrompt;
 
     /// <summary>
     /// The sink <paramref name="method"/> writes to, if it is one; <paramref name="isSinkArgument"/> tells which of its
@@ -226,69 +224,107 @@ internal sealed class DataExposureCatalog
     /// </summary>
     public Sink? ClassifySink(IMethodSymbol method, IOperation? receiver, DataExposureOptions options, out System.Func<IParameterSymbol, bool> isSinkArgument)
     {
+        MethodRole role = RoleOf(method);
+        isSinkArgument = role.ClassifiedArgumentsRedacted ? _unclassifiedTextArgument : _textArgument;
+        Sink? sink = role.Receiver switch
+        {
+            SinkReceiver.LoggingDelegate => new Sink(SinkKind.Log, receiver?.Syntax.ToString() ?? "a logging delegate"),
+            SinkReceiver.ConsoleStream when IsConsoleStream(receiver) => new Sink(SinkKind.ConsoleOutput, receiver!.Syntax + "." + method.Name),
+            _ => role.Sink,
+        };
+        if (sink is not null)
+        {
+            return sink;
+        }
+
+        IMethodSymbol original = method.ReducedFrom ?? method.OriginalDefinition;
+        return options.IsListedSink(original) ? new Sink(SinkKind.Log, original.Name) : null;
+    }
+
+    // What a method is to the analysis, apart from what .editorconfig lists: the pre-check, the flow analysis and the
+    // summaries all ask at every call, so it is worked out once per method.
+    private MethodRole RoleOf(IMethodSymbol method) => _roles.GetOrAdd(method, _roleOfUncached);
+
+    private MethodRole RoleOfUncached(IMethodSymbol method)
+    {
         IMethodSymbol original = method.ReducedFrom ?? method.OriginalDefinition;
         INamedTypeSymbol type = original.ContainingType.OriginalDefinition;
-        isSinkArgument = _textArgument;
-
-        if (Is(type, _loggerExtensions) && (original.Name.StartsWith("Log", System.StringComparison.Ordinal) || original.Name == "BeginScope"))
+        string name = original.Name;
+        var role = new MethodRole
         {
-            return new Sink(SinkKind.Log, original.Name);
+            IsModelCall = ModelCalls.Classify(method, ImmutableHashSet<string>.Empty) is not null,
+            IsLlmOperation = HasAttribute(method.OriginalDefinition, LlmOperationAttribute),
+            ReturnsPrompt = PromptAttribute is not null && method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, PromptAttribute)),
+            IsSanitizer = IsRedactorOrHash(original),
+        };
+
+        if (Is(type, _loggerExtensions) && (name.StartsWith("Log", System.StringComparison.Ordinal) || name == "BeginScope"))
+        {
+            role.Sink = new Sink(SinkKind.Log, name);
+        }
+        else if (IsLogger(type) && name is "Log" or "BeginScope")
+        {
+            role.Sink = new Sink(SinkKind.Log, "ILogger." + name);
+        }
+        else if (IsLoggerMessageMethod(original))
+        {
+            // The logger, level and exception are not text; a classified argument is redacted by the logging generator.
+            role.Sink = new Sink(SinkKind.Log, name);
+            role.ClassifiedArgumentsRedacted = true;
+        }
+        else if (method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length > 0 && IsLogger(method.Parameters[0].Type))
+        {
+            // LoggerMessage.Define returns Action<ILogger, T1, …, Exception?>: invoking it logs its arguments.
+            role.Receiver = SinkReceiver.LoggingDelegate;
+        }
+        else if (IsOtherLogger(type))
+        {
+            role.Sink = new Sink(SinkKind.Log, type.Name + "." + name);
+        }
+        else if (Is(type, _console) && name is "Write" or "WriteLine")
+        {
+            role.Sink = new Sink(SinkKind.ConsoleOutput, "Console." + name);
+        }
+        else if ((Is(type, _debug) || Is(type, _trace)) && name is not ("Flush" or "Indent" or "Unindent" or "Close"))
+        {
+            role.Sink = new Sink(SinkKind.ConsoleOutput, type.Name + "." + name);
+        }
+        else if (DerivesFrom(type, _textWriter) && name.StartsWith("Write", System.StringComparison.Ordinal))
+        {
+            role.Receiver = SinkReceiver.ConsoleStream; // a sink when written to Console.Out or Console.Error
+        }
+        else if (DerivesFrom(type, _activity) && name is "SetTag" or "AddTag" or "AddEvent" or "AddBaggage" or "SetBaggage" or "SetStatus" or "SetCustomProperty")
+        {
+            role.Sink = new Sink(SinkKind.Span, "Activity." + name);
+        }
+        else if (Is(type, _activitySource) && name is "StartActivity" or "CreateActivity")
+        {
+            role.Sink = new Sink(SinkKind.Span, "ActivitySource." + name);
+        }
+        else if (DerivesFrom(type, _telemetrySpan) && name is "SetAttribute" or "AddEvent" or "SetStatus" or "UpdateName")
+        {
+            role.Sink = new Sink(SinkKind.Span, "TelemetrySpan." + name);
         }
 
-        if (IsLogger(type) && original.Name is "Log" or "BeginScope")
+        return role;
+    }
+
+    private bool IsRedactorOrHash(IMethodSymbol original)
+    {
+        if (original.Name.StartsWith("Redact", System.StringComparison.Ordinal) && DerivesFrom(original.ContainingType, _redactor))
         {
-            return new Sink(SinkKind.Log, "ILogger." + original.Name);
+            return true;
         }
 
-        if (IsLoggerMessageMethod(original))
+        if (HasAttribute(original, _redactorAttribute))
         {
-            // The logger, level and exception are not text.
-            isSinkArgument = _unclassifiedTextArgument;
-            return new Sink(SinkKind.Log, original.Name);
+            return true;
         }
 
-        // LoggerMessage.Define returns Action<ILogger, T1, …, Exception?>: invoking it logs its arguments.
-        if (method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length > 0 && IsLogger(method.Parameters[0].Type))
-        {
-            return new Sink(SinkKind.Log, receiver?.Syntax.ToString() ?? "a logging delegate");
-        }
-
-        if (IsOtherLogger(type))
-        {
-            return new Sink(SinkKind.Log, type.Name + "." + original.Name);
-        }
-
-        if (Is(type, _console) && original.Name is "Write" or "WriteLine")
-        {
-            return new Sink(SinkKind.ConsoleOutput, "Console." + original.Name);
-        }
-
-        if ((Is(type, _debug) || Is(type, _trace)) && original.Name is not ("Flush" or "Indent" or "Unindent" or "Close"))
-        {
-            return new Sink(SinkKind.ConsoleOutput, type.Name + "." + original.Name);
-        }
-
-        if (DerivesFrom(type, _textWriter) && original.Name.StartsWith("Write", System.StringComparison.Ordinal) && IsConsoleStream(receiver))
-        {
-            return new Sink(SinkKind.ConsoleOutput, receiver!.Syntax + "." + original.Name);
-        }
-
-        if (DerivesFrom(type, _activity) && original.Name is "SetTag" or "AddTag" or "AddEvent" or "AddBaggage" or "SetBaggage" or "SetStatus" or "SetCustomProperty")
-        {
-            return new Sink(SinkKind.Span, "Activity." + original.Name);
-        }
-
-        if (Is(type, _activitySource) && original.Name is "StartActivity" or "CreateActivity")
-        {
-            return new Sink(SinkKind.Span, "ActivitySource." + original.Name);
-        }
-
-        if (DerivesFrom(type, _telemetrySpan) && original.Name is "SetAttribute" or "AddEvent" or "SetStatus" or "UpdateName")
-        {
-            return new Sink(SinkKind.Span, "TelemetrySpan." + original.Name);
-        }
-
-        return options.IsListedSink(original) ? new Sink(SinkKind.Log, original.Name) : null;
+        // A cryptographic hash identifies the text without revealing it.
+        return original.Name is "HashData" or "TryHashData" or "ComputeHash"
+            && original.ContainingNamespace?.ToDisplayString() == "System.Security.Cryptography"
+            && (original.Name != "ComputeHash" || DerivesFrom(original.ContainingType, _hashAlgorithm));
     }
 
     /// <summary>A property whose assignment writes to a span (its display name).</summary>
@@ -326,12 +362,10 @@ internal sealed class DataExposureCatalog
         HasPromptAttribute(parameter)
         || (operation is not null && parameter.Ordinal < operation.Parameters.Length && HasPromptAttribute(operation.Parameters[parameter.Ordinal]));
 
-    public bool IsLlmOperation(IMethodSymbol method) => HasAttribute(method.OriginalDefinition, LlmOperationAttribute);
+    public bool IsLlmOperation(IMethodSymbol method) => RoleOf(method).IsLlmOperation;
 
     // Text-bearing arguments: not the logger, level, event id, exception or flags.
-    private bool TextArgument(IParameterSymbol parameter) =>
-        !IsScalar(parameter.Type) && !IsLogger(parameter.Type) && !IsExceptionType(parameter.Type)
-        && parameter.Type.Name is not ("EventId" or "LogLevel" or "LogEventLevel" or "IFormatProvider");
+    private bool TextArgument(IParameterSymbol parameter) => _textArgumentTypeCache.GetOrAdd(parameter.Type, _isTextArgumentTypeUncached);
 
     private bool IsConsoleStream(IOperation? receiver) =>
         receiver is IPropertyReferenceOperation { Property: var property } && Is(property.ContainingType, _console);

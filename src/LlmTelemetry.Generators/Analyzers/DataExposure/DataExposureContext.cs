@@ -25,7 +25,7 @@ internal sealed class DataExposureContext
     public const int MaxDepth = 3;
 
     private readonly Compilation _compilation;
-    private readonly AnalyzerConfigOptionsProvider _optionsProvider;
+    private readonly AnalyzerConfigOptionsProvider? _optionsProvider;
     private readonly ConcurrentDictionary<SyntaxTree, DataExposureOptions> _optionsByTree = new();
     private readonly ConcurrentDictionary<(ISymbol Method, int Depth), Lazy<MethodFlowResult>> _summaries = new(SymbolDepthComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, bool> _storage = new(SymbolEqualityComparer.Default);
@@ -35,7 +35,8 @@ internal sealed class DataExposureContext
     private readonly ConcurrentDictionary<ISymbol, bool> _returnsNoText = new(SymbolEqualityComparer.Default);
     private readonly Func<ISymbol, bool> _isStorageUncached;
 
-    public DataExposureContext(Compilation compilation, DataExposureCatalog catalog, ImplementationMethods? implementations, AnalyzerConfigOptionsProvider optionsProvider)
+    /// <param name="optionsProvider">The <c>.editorconfig</c> settings; <see langword="null"/> when there are none (the defaults apply).</param>
+    public DataExposureContext(Compilation compilation, DataExposureCatalog catalog, ImplementationMethods? implementations, AnalyzerConfigOptionsProvider? optionsProvider)
     {
         _compilation = compilation;
         Catalog = catalog;
@@ -50,7 +51,7 @@ internal sealed class DataExposureContext
     public ImplementationMethods? Implementations { get; }
 
     public DataExposureOptions OptionsFor(SyntaxTree tree) =>
-        _optionsByTree.GetOrAdd(tree, t => DataExposureOptions.Read(_optionsProvider.GetOptions(t)));
+        _optionsProvider is null ? DataExposureOptions.Empty : _optionsByTree.GetOrAdd(tree, t => DataExposureOptions.Read(_optionsProvider.GetOptions(t)));
 
     /// <summary>Whether <paramref name="symbol"/> is declared in this compilation's source.</summary>
     public bool IsInSource(ISymbol symbol) =>

@@ -15,6 +15,8 @@ namespace LlmTelemetry.Generators.Analyzers.DataExposure;
 /// </summary>
 internal sealed class ExposureCandidates(DataExposureContext exposure, DataExposureOptions options)
 {
+    private static readonly System.Func<IParameterSymbol, bool> s_isStringParameter = static parameter => parameter.Type.SpecialType == SpecialType.System_String;
+
     private readonly DataExposureCatalog _catalog = exposure.Catalog;
 
     // One walk of the body collects what can be a sink and where each string variable is used; the checks then read
@@ -44,12 +46,90 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         Collect(body);
 
         // Sinks first: they are rarer than sources, and most methods have none that can be handed text.
-        if (!_sinkCandidates.Any(operation => IsSink(operation, cancellationToken)))
+        if (!AnySink(cancellationToken))
         {
             return false;
         }
 
-        return (owner is IMethodSymbol method && method.Parameters.Any(IsSourceParameter)) || body.Descendants().Any(IsSource);
+        if (owner is IMethodSymbol method)
+        {
+            foreach (IParameterSymbol parameter in method.Parameters)
+            {
+                if (IsSourceParameter(parameter))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return ContainsSource(body);
+    }
+
+    // Loops rather than LINQ here and below: the pre-check runs for every body of the compilation.
+    private bool AnySink(CancellationToken cancellationToken)
+    {
+        foreach (IOperation candidate in _sinkCandidates)
+        {
+            if (IsSink(candidate, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ContainsSource(IOperation operation)
+    {
+        foreach (IOperation child in operation.ChildOperations)
+        {
+            if (IsSource(child) || ContainsSource(child))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AnyCanHoldText(ImmutableArray<IOperation> values)
+    {
+        foreach (IOperation value in values)
+        {
+            if (CanHoldText(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AnyInterpolationCanHoldText(IInterpolatedStringOperation interpolated)
+    {
+        foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+        {
+            if (part is IInterpolationOperation interpolation && CanHoldText(interpolation.Expression))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether an argument of one of the parameters 'isSinkArgument' picks can hold text.
+    private bool AnyArgumentCanHoldText(ImmutableArray<IArgumentOperation> arguments, System.Func<IParameterSymbol, bool> isSinkArgument)
+    {
+        foreach (IArgumentOperation argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && isSinkArgument(parameter) && CanHoldText(argument.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -62,7 +142,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         _cancellationToken = cancellationToken;
         _summarizes = false;
         _readingReturns.Add(Definition(method));
-        return exposure.ReturnedValues(method, cancellationToken) is { } returned && !returned.Any(CanHoldText);
+        return exposure.ReturnedValues(method, cancellationToken) is { } returned && !AnyCanHoldText(returned);
     }
 
     private void Collect(IOperation operation)
@@ -109,8 +189,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     {
         _ when operation.Kind is not (OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.PropertyReference) => false,
         IInvocationOperation invocation => IsSinkCall(invocation, cancellationToken),
-        IObjectCreationOperation creation => _catalog.IsExceptionType(creation.Type)
-            && creation.Arguments.Any(a => a.Parameter?.Type.SpecialType == SpecialType.System_String && CanHoldText(a.Value)),
+        IObjectCreationOperation creation => _catalog.IsExceptionType(creation.Type) && AnyArgumentCanHoldText(creation.Arguments, s_isStringParameter),
         IPropertyReferenceOperation property => _catalog.ClassifySinkProperty(property.Property) is not null,
         _ => false,
     };
@@ -121,7 +200,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         IMethodSymbol method = invocation.TargetMethod;
         if (_catalog.ClassifySink(method, invocation.Instance, options, out System.Func<IParameterSymbol, bool> isSinkArgument) is not null)
         {
-            return invocation.Arguments.Any(a => a.Parameter is { } parameter && isSinkArgument(parameter) && CanHoldText(a.Value));
+            return AnyArgumentCanHoldText(invocation.Arguments, isSinkArgument);
         }
 
         if (!exposure.IsInSource(method) || method.MethodKind == MethodKind.LocalFunction)
@@ -135,7 +214,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         }
 
         ImmutableArray<ParameterSink> sinks = exposure.Summarize(method, 1, cancellationToken).ParameterSinks;
-        return sinks.Any(sink => invocation.Arguments.Any(a => a.Parameter?.Ordinal == sink.Ordinal && CanHoldText(a.Value)));
+        return !sinks.IsEmpty && AnyArgumentCanHoldText(invocation.Arguments, parameter => sinks.Any(sink => sink.Ordinal == parameter.Ordinal));
     }
 
     // The flow analysis gives no taint to a value of a scalar type, to what a redactor returns, or to a chat type's
@@ -157,8 +236,8 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         IConditionalOperation { WhenFalse: { } whenFalse } conditional => CanHoldText(conditional.WhenTrue) || CanHoldText(whenFalse),
         ILocalReferenceOperation { Local: var local } => VariableCanHoldText(local),
         IParameterReferenceOperation { Parameter: var parameter } => VariableCanHoldText(parameter),
-        IArrayCreationOperation { IsImplicit: true, Initializer: { } initializer } => initializer.ElementValues.Any(CanHoldText),
-        IInterpolatedStringOperation interpolated => interpolated.Parts.Any(p => p is IInterpolationOperation part && CanHoldText(part.Expression)),
+        IArrayCreationOperation { IsImplicit: true, Initializer: { } initializer } => AnyCanHoldText(initializer.ElementValues),
+        IInterpolatedStringOperation interpolated => AnyInterpolationCanHoldText(interpolated),
         _ => true,
     };
 
@@ -188,7 +267,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
 
         try
         {
-            if (exposure.ReturnedValues(method, _cancellationToken) is { } returned && !returned.Any(CanHoldText))
+            if (exposure.ReturnedValues(method, _cancellationToken) is { } returned && !AnyCanHoldText(returned))
             {
                 return false;
             }
@@ -209,16 +288,16 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
             return true;
         }
 
-        return invocation.Arguments.Any(a => a.Parameter is { } parameter && summary.Returned.HasParameter(parameter.Ordinal) && CanHoldText(a.Value));
+        return AnyArgumentCanHoldText(invocation.Arguments, parameter => summary.Returned.HasParameter(parameter.Ordinal));
     }
 
     // A call whose result the flow analysis starts as a source: a model call, an [LlmOperation], a listed source, or a
     // method whose return value is marked [Prompt].
     private bool ReturnsSourceText(IMethodSymbol method) =>
-        _catalog.ModelCalls.Classify(method, options.ModelCalls) is not null
+        _catalog.IsModelCall(method, options)
         || _catalog.IsLlmOperation(method)
         || options.IsListedSource(method)
-        || method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _catalog.PromptAttribute));
+        || _catalog.ReturnsPrompt(method);
 
     private static ISymbol Definition(ISymbol symbol) =>
         symbol is IMethodSymbol method ? DataExposureContext.DefinitionOf(method) : symbol.OriginalDefinition;
@@ -428,7 +507,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
 
     // A model call sends its arguments; a mutator adds them to a collection or builder that may be sent later.
     private bool SendsOrStores(IMethodSymbol method) =>
-        _catalog.ModelCalls.Classify(method, options.ModelCalls) is not null || _catalog.IsLlmOperation(method) || DataExposureCatalog.IsMutator(method);
+        _catalog.IsModelCall(method, options) || _catalog.IsLlmOperation(method) || DataExposureCatalog.IsMutator(method);
 
     private bool IsSource(IOperation operation) => operation switch
     {

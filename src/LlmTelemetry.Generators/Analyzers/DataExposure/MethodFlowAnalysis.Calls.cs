@@ -40,8 +40,7 @@ internal sealed partial class MethodFlowAnalysis
             allArguments = allArguments.Union(taint);
         }
 
-        ImmutableArray<Taint> byParameter = arguments is null ? ImmutableArray<Taint>.Empty : ImmutableArray.Create(arguments);
-        Taint result = EvaluateCall(invocation, method, receiver, byParameter, allArguments);
+        Taint result = EvaluateCall(invocation, method, receiver, arguments, allArguments);
 
         // What a library call writes to its out and ref arguments comes from what it was given.
         foreach (IArgumentOperation argument in invocation.Arguments)
@@ -55,7 +54,8 @@ internal sealed partial class MethodFlowAnalysis
         return result;
     }
 
-    private Taint EvaluateCall(IInvocationOperation invocation, IMethodSymbol method, Taint receiver, ImmutableArray<Taint> arguments, Taint allArguments)
+    // 'arguments' holds what each parameter's argument carries, or is null when every argument is clean.
+    private Taint EvaluateCall(IInvocationOperation invocation, IMethodSymbol method, Taint receiver, Taint[]? arguments, Taint allArguments)
     {
         if (method.MethodKind == MethodKind.LocalFunction)
         {
@@ -80,7 +80,7 @@ internal sealed partial class MethodFlowAnalysis
             return Taint.None;
         }
 
-        if (_catalog.ModelCalls.Classify(method, _options.ModelCalls) is not null)
+        if (_catalog.IsModelCall(method, _options))
         {
             return Taint.From(new TaintSource($"The response of '{method.Name}'", invocation.Syntax.GetLocation()));
         }
@@ -91,7 +91,7 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         if (!_options.IsExcluded(method)
-            && (_options.IsListedSource(method) || method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _catalog.PromptAttribute))))
+            && (_options.IsListedSource(method) || _catalog.ReturnsPrompt(method)))
         {
             return Taint.From(new TaintSource($"The prompt data '{invocation.Syntax}'", invocation.Syntax.GetLocation()));
         }
@@ -123,10 +123,10 @@ internal sealed partial class MethodFlowAnalysis
         return receiver.Union(allArguments);
     }
 
-    private Taint ApplySummary(IInvocationOperation invocation, IMethodSymbol method, MethodFlowResult summary, ImmutableArray<Taint> arguments)
+    private Taint ApplySummary(IInvocationOperation invocation, IMethodSymbol method, MethodFlowResult summary, Taint[]? arguments)
     {
         Taint result = summary.Returned.WithoutParameters();
-        for (int ordinal = 0; ordinal < arguments.Length; ordinal++)
+        for (int ordinal = 0; arguments is not null && ordinal < arguments.Length; ordinal++)
         {
             if (summary.Returned.HasParameter(ordinal))
             {

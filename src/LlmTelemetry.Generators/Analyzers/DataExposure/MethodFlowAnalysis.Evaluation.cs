@@ -145,7 +145,7 @@ internal sealed partial class MethodFlowAnalysis
             case IFlowAnonymousFunctionOperation lambda:
                 return EvaluateLambda(lambda);
             case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference:
-                return EvaluateLocalFunction(reference.Method, ImmutableArray<Taint>.Empty);
+                return EvaluateLocalFunction(reference.Method, arguments: null);
             case IBinaryOperation binary:
             {
                 Taint both = Evaluate(binary.LeftOperand).Union(Evaluate(binary.RightOperand));
@@ -420,11 +420,17 @@ internal sealed partial class MethodFlowAnalysis
         return returned;
     }
 
-    private Taint EvaluateLocalFunction(IMethodSymbol localFunction, ImmutableArray<Taint> arguments)
+    private Taint EvaluateLocalFunction(IMethodSymbol localFunction, Taint[]? arguments)
     {
         if (!_activeLocalFunctions.Add(localFunction))
         {
-            return arguments.Aggregate(Taint.None, static (a, b) => a.Union(b)); // recursion: assume it returns what it is given
+            Taint given = Taint.None; // recursion: assume it returns what it is given
+            foreach (Taint argument in arguments ?? System.Array.Empty<Taint>())
+            {
+                given = given.Union(argument);
+            }
+
+            return given;
         }
 
         try
@@ -433,7 +439,7 @@ internal sealed partial class MethodFlowAnalysis
             FlowState entry = outer.Clone();
             foreach (IParameterSymbol parameter in localFunction.Parameters)
             {
-                entry.Set(parameter, parameter.Ordinal < arguments.Length ? arguments[parameter.Ordinal] : Taint.None);
+                entry.Set(parameter, arguments is not null && parameter.Ordinal < arguments.Length ? arguments[parameter.Ordinal] : Taint.None);
             }
 
             ControlFlowGraph graph = _graph.GetLocalFunctionControlFlowGraphInScope(localFunction, _cancellationToken);

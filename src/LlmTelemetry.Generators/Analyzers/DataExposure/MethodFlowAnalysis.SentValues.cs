@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,30 +10,73 @@ namespace LlmTelemetry.Generators.Analyzers.DataExposure;
 /// </summary>
 internal sealed partial class MethodFlowAnalysis
 {
+    // One walk of the body finds the values sent to a model and every write into a local or parameter; marking then reads
+    // the list of writes, not the body again for each variable found sent.
     private void FindSentValues(IOperation body)
     {
-        foreach (IInvocationOperation invocation in body.DescendantsAndSelf().OfType<IInvocationOperation>())
+        var sends = new List<(IOperation Value, string Sender)>();
+        var writes = new List<(ISymbol Variable, IOperation Value)>();
+        CollectSendsAndWrites(body, sends, writes);
+        if (sends.Count == 0)
         {
-            IMethodSymbol method = invocation.TargetMethod;
-            bool modelCall = _catalog.ModelCalls.Classify(method, _options.ModelCalls) is not null;
-            bool operation = !modelCall && _catalog.IsLlmOperation(method);
-            if (!modelCall && !operation)
+            return;
+        }
+
+        var roots = new List<ISymbol>();
+        foreach ((IOperation value, string sender) in sends)
+        {
+            roots.Clear();
+            AddRoots(value, roots);
+            foreach (ISymbol root in roots)
             {
-                continue;
+                MarkSent(root, sender, value.Syntax.GetLocation(), writes);
             }
+        }
+    }
 
-            foreach (IArgumentOperation argument in invocation.Arguments)
+    private void CollectSendsAndWrites(IOperation operation, List<(IOperation Value, string Sender)> sends, List<(ISymbol Variable, IOperation Value)> writes)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                CollectSentArguments(invocation, sends);
+                if (invocation.Instance is { } instance && VariableOf(instance) is { } mutated && DataExposureCatalog.IsMutator(invocation.TargetMethod)
+                    && !invocation.Arguments.IsEmpty)
+                {
+                    writes.Add((mutated, invocation.Arguments[0].Value));
+                }
+
+                break;
+            case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator:
+                writes.Add((declarator.Symbol, initial));
+                break;
+            case ISimpleAssignmentOperation assignment when VariableOf(assignment.Target) is { } assigned:
+                writes.Add((assigned, assignment.Value));
+                break;
+        }
+
+        foreach (IOperation child in operation.ChildOperations)
+        {
+            CollectSendsAndWrites(child, sends, writes);
+        }
+    }
+
+    private void CollectSentArguments(IInvocationOperation invocation, List<(IOperation Value, string Sender)> sends)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        bool modelCall = _catalog.IsModelCall(method, _options);
+        bool operation = !modelCall && _catalog.IsLlmOperation(method);
+        if (!modelCall && !operation)
+        {
+            return;
+        }
+
+        foreach (IArgumentOperation argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter
+                && (operation ? _catalog.HasPromptAttribute(parameter) || _catalog.IsContentType(parameter.Type) : IsMessageParameter(parameter)))
             {
-                if (argument.Parameter is not { } parameter
-                    || !(operation ? _catalog.HasPromptAttribute(parameter) || _catalog.IsContentType(parameter.Type) : IsMessageParameter(parameter)))
-                {
-                    continue;
-                }
-
-                foreach (ISymbol root in Roots(argument.Value))
-                {
-                    MarkSent(root, method.Name, argument.Value.Syntax.GetLocation(), body);
-                }
+                sends.Add((argument.Value, method.Name));
             }
         }
     }
@@ -43,7 +85,7 @@ internal sealed partial class MethodFlowAnalysis
         parameter.Type.SpecialType == SpecialType.System_String || _catalog.IsContentType(parameter.Type);
 
     // Also what went into a sent variable: the text a message was built from, the messages a list was filled with.
-    private void MarkSent(ISymbol variable, string sender, Location sentAt, IOperation body)
+    private void MarkSent(ISymbol variable, string sender, Location sentAt, List<(ISymbol Variable, IOperation Value)> writes)
     {
         if (_sent.ContainsKey(variable))
         {
@@ -51,22 +93,19 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         _sent[variable] = new TaintSource($"The prompt '{variable.Name}' (sent to the model by '{sender}')", sentAt);
-        foreach (IOperation operation in body.DescendantsAndSelf())
+        List<ISymbol>? roots = null;
+        foreach ((ISymbol written, IOperation value) in writes)
         {
-            IOperation? value = operation switch
+            if (!SymbolEqualityComparer.Default.Equals(written, variable))
             {
-                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, variable) => declarator.Initializer?.Value,
-                ISimpleAssignmentOperation assignment when SymbolEqualityComparer.Default.Equals(VariableOf(assignment.Target), variable) => assignment.Value,
-                IInvocationOperation call when call.Instance is { } instance && SymbolEqualityComparer.Default.Equals(VariableOf(instance), variable) && DataExposureCatalog.IsMutator(call.TargetMethod)
-                    => call.Arguments.FirstOrDefault()?.Value,
-                _ => null,
-            };
-            if (value is not null)
+                continue;
+            }
+
+            (roots ??= new List<ISymbol>()).Clear();
+            AddRoots(value, roots);
+            foreach (ISymbol root in roots)
             {
-                foreach (ISymbol root in Roots(value))
-                {
-                    MarkSent(root, sender, sentAt, body);
-                }
+                MarkSent(root, sender, sentAt, writes);
             }
         }
     }
@@ -79,16 +118,16 @@ internal sealed partial class MethodFlowAnalysis
     };
 
     // The variables a sent value is made of, through the operations that only combine text (not member reads).
-    private static IEnumerable<ISymbol> Roots(IOperation value)
+    private static void AddRoots(IOperation value, List<ISymbol> roots)
     {
         switch (value)
         {
             case ILocalReferenceOperation local:
-                yield return local.Local;
-                yield break;
+                roots.Add(local.Local);
+                break;
             case IParameterReferenceOperation parameter:
-                yield return parameter.Parameter;
-                yield break;
+                roots.Add(parameter.Parameter);
+                break;
             case IConversionOperation or IInterpolatedStringOperation or IInterpolationOperation or IBinaryOperation or IArgumentOperation
                 or IObjectCreationOperation or IArrayCreationOperation or IArrayInitializerOperation or ICoalesceOperation or IConditionalOperation
                 or IObjectOrCollectionInitializerOperation or IParenthesizedOperation:
@@ -96,13 +135,10 @@ internal sealed partial class MethodFlowAnalysis
             case IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } }:
                 foreach (IOperation child in value.ChildOperations)
                 {
-                    foreach (ISymbol root in Roots(child))
-                    {
-                        yield return root;
-                    }
+                    AddRoots(child, roots);
                 }
 
-                yield break;
+                break;
         }
     }
 }

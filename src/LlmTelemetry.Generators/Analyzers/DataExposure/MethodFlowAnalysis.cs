@@ -70,8 +70,11 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         _returned = graph is null ? RunInOrder(body, entry) : RunGraph(graph, entry);
-        ImmutableArray<Finding> findings = _findings.Values.OrderBy(static f => f.ValueLocation.SourceSpan.Start).ToImmutableArray();
-        return new MethodFlowResult(findings, _returned, _parameterSinks.ToImmutableArray(), _fieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default));
+        // Most methods find nothing, write no parameter to a sink and store nothing: their results share the empty collections.
+        ImmutableArray<Finding> findings = _findings.Count == 0 ? ImmutableArray<Finding>.Empty : _findings.Values.OrderBy(static f => f.ValueLocation.SourceSpan.Start).ToImmutableArray();
+        ImmutableArray<ParameterSink> parameterSinks = _parameterSinks.Count == 0 ? ImmutableArray<ParameterSink>.Empty : _parameterSinks.ToImmutableArray();
+        ImmutableDictionary<ISymbol, Taint> fieldWrites = _fieldWrites.Count == 0 ? ImmutableDictionary<ISymbol, Taint>.Empty : _fieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default);
+        return new MethodFlowResult(findings, _returned, parameterSinks, fieldWrites);
     }
 
     /// <summary>Runs <paramref name="graph"/> from <paramref name="entry"/> to a fixpoint; returns what it returns.</summary>
