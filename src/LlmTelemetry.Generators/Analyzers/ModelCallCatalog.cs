@@ -31,6 +31,12 @@ internal sealed class ModelCallCatalog
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IAssemblySymbol, bool> _canMarkModelCalls = new(SymbolEqualityComparer.Default);
     private readonly System.Func<IAssemblySymbol, bool> _canMarkModelCallsOf;
 
+    // What each method is when no wrapper is configured (most builds): every invocation of the compilation asks, from
+    // two analyzers and the data-exposure pre-check and walk. A method that calls no model maps to NotAModelCall.
+    private static readonly ModelApi NotAModelCall = new(ModelFamily.Configured, Streaming: false);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, ModelApi> _unconfigured = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<IMethodSymbol, ModelApi> _classifyUnconfigured;
+
     // Built once per compilation and shared by the analyzers that recognise model calls.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, ModelCallCatalog> s_byCompilation = new();
 
@@ -56,6 +62,7 @@ internal sealed class ModelCallCatalog
         _modelCallAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.ModelCallAttribute");
         _sourceAssembly = compilation.Assembly;
         _canMarkModelCallsOf = CanMarkModelCalls;
+        _classifyUnconfigured = method => ClassifyUncached(method, ImmutableHashSet<string>.Empty) ?? NotAModelCall;
     }
 
     // This compilation, or an assembly that references LlmTelemetry, can hold [ModelCall] methods.
@@ -76,6 +83,17 @@ internal sealed class ModelCallCatalog
 
     /// <summary>Whether <paramref name="method"/> calls a model, and through which family of client.</summary>
     public ModelApi? Classify(IMethodSymbol method, ImmutableHashSet<string> configured)
+    {
+        if (!configured.IsEmpty)
+        {
+            return ClassifyUncached(method, configured);
+        }
+
+        ModelApi api = _unconfigured.GetOrAdd(method, _classifyUnconfigured);
+        return ReferenceEquals(api, NotAModelCall) ? null : api;
+    }
+
+    private ModelApi? ClassifyUncached(IMethodSymbol method, ImmutableHashSet<string> configured)
     {
         IMethodSymbol original = method.ReducedFrom ?? method.OriginalDefinition;
         INamedTypeSymbol type = original.ContainingType.OriginalDefinition;

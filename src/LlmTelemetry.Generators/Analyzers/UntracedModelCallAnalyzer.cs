@@ -73,7 +73,13 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        ImmutableHashSet<string> configured = configuredByTree.GetOrAdd(invocation.Syntax.SyntaxTree, tree => ConfiguredMethods(context, tree));
+        // Looked up before it is read: a factory capturing the context would be a closure made at every invocation.
+        SyntaxTree tree = invocation.Syntax.SyntaxTree;
+        if (!configuredByTree.TryGetValue(tree, out ImmutableHashSet<string>? configured))
+        {
+            configured = configuredByTree.GetOrAdd(tree, ConfiguredMethods(context, tree));
+        }
+
         if (catalog.IsEmpty && configured.IsEmpty && !catalog.RecognisesMarkedModelCalls)
         {
             return;

@@ -76,13 +76,20 @@ public sealed class DataExposureAnalyzer : DiagnosticAnalyzer
         }
 
         DataExposureOptions options = exposure.OptionsFor(block.Syntax.SyntaxTree);
-        if (options.IsExcluded(owner) || !new ExposureCandidates(exposure, options).Contains(block, owner, cancellationToken))
+        if (options.IsExcluded(owner))
         {
             return ImmutableArray<Finding>.Empty;
         }
 
-        ControlFlowGraph? graph = MethodFlowAnalysis.CanWalkInOrder(block) ? null : graphOf(block);
-        return exposure.Analyze(owner, block, graph, depth: 0, cancellationToken).Findings;
+        // One scan of the block serves the pre-check and, where it is needed, the flow analysis.
+        BodyScan scan = BodyScan.Of(block);
+        if (!new ExposureCandidates(exposure, options).Contains(block, scan, owner, cancellationToken))
+        {
+            return ImmutableArray<Finding>.Empty;
+        }
+
+        ControlFlowGraph? graph = scan.CanWalkInOrder ? null : graphOf(block);
+        return exposure.Analyze(owner, block, graph, depth: 0, cancellationToken, scan).Findings;
     }
 
     private static Diagnostic Create(Finding finding)

@@ -212,8 +212,7 @@ internal sealed class DataExposureCatalog
         RoleOf(method).IsSanitizer || options.IsListedRedactor(method.ReducedFrom ?? method.OriginalDefinition);
 
     /// <summary>Whether <paramref name="method"/> calls a model (a client library's chat or embedding call, or a declared wrapper).</summary>
-    public bool IsModelCall(IMethodSymbol method, DataExposureOptions options) =>
-        options.ModelCalls.IsEmpty ? RoleOf(method).IsModelCall : ModelCalls.Classify(method, options.ModelCalls) is not null;
+    public bool IsModelCall(IMethodSymbol method, DataExposureOptions options) => ModelCalls.Classify(method, options.ModelCalls) is not null;
 
     /// <summary>Whether the return value of <paramref name="method"/> is marked <c>[Prompt]</c>.</summary>
     public bool ReturnsPrompt(IMethodSymbol method) => RoleOf(method).ReturnsPrompt;
@@ -252,7 +251,6 @@ internal sealed class DataExposureCatalog
         string name = original.Name;
         var role = new MethodRole
         {
-            IsModelCall = ModelCalls.Classify(method, ImmutableHashSet<string>.Empty) is not null,
             IsLlmOperation = HasAttribute(method.OriginalDefinition, LlmOperationAttribute),
             ReturnsPrompt = PromptAttribute is not null && method.GetReturnTypeAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, PromptAttribute)),
             IsSanitizer = IsRedactorOrHash(original),

@@ -99,20 +99,24 @@ internal sealed class DataExposureContext
 
     /// <summary>
     /// Analyzes one body (a method, accessor or constructor) whose operation tree is at hand, over its control-flow
-    /// graph, or in order when <paramref name="graph"/> is <see langword="null"/> (<see cref="MethodFlowAnalysis.CanWalkInOrder"/>).
+    /// graph, or in order when <paramref name="graph"/> is <see langword="null"/> (<see cref="BodyScan.CanWalkInOrder"/>).
+    /// <paramref name="scan"/> is the body's scan, when the caller has made it.
     /// </summary>
-    public MethodFlowResult Analyze(ISymbol owner, IOperation body, ControlFlowGraph? graph, int depth, CancellationToken cancellationToken)
+    public MethodFlowResult Analyze(ISymbol owner, IOperation body, ControlFlowGraph? graph, int depth, CancellationToken cancellationToken, BodyScan? scan = null)
     {
         DataExposureOptions options = OptionsFor(body.Syntax.SyntaxTree);
-        return options.IsExcluded(owner) ? MethodFlowResult.Unknown : new MethodFlowAnalysis(this, options, owner, depth, cancellationToken).Run(body, graph);
+        return options.IsExcluded(owner)
+            ? MethodFlowResult.Unknown
+            : new MethodFlowAnalysis(this, options, owner, depth, cancellationToken).Run(body, graph, scan ?? BodyScan.Of(body));
     }
 
     private MethodFlowResult Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
         IOperation? body = BodyOf(method, cancellationToken);
-        if (body is not null && MethodFlowAnalysis.CanWalkInOrder(body))
+        BodyScan? scan = body is null ? null : BodyScan.Of(body);
+        if (scan is { CanWalkInOrder: true })
         {
-            return Analyze(method, body, graph: null, depth, cancellationToken);
+            return Analyze(method, body!, graph: null, depth, cancellationToken, scan);
         }
 
         ControlFlowGraph? graph = body switch
@@ -122,7 +126,7 @@ internal sealed class DataExposureContext
             IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellationToken),
             _ => null,
         };
-        return graph is null ? MethodFlowResult.Unknown : Analyze(method, body!, graph, depth, cancellationToken);
+        return graph is null ? MethodFlowResult.Unknown : Analyze(method, body!, graph, depth, cancellationToken, scan);
     }
 
     /// <summary>The operation tree of a body of this compilation (a method, accessor or constructor), bound once.</summary>
@@ -172,16 +176,30 @@ internal sealed class DataExposureContext
                 return true;
             }
 
-            DataExposureOptions options = OptionsFor(body.Syntax.SyntaxTree);
-            return body.Descendants().Any(operation => operation switch
+            return ContainsWrite(body, OptionsFor(body.Syntax.SyntaxTree), key.Depth, cancellationToken);
+        });
+    }
+
+    // Whether anything under 'operation' is a sink, an exception, or a call of a method of this compilation that may write to one.
+    private bool ContainsWrite(IOperation operation, DataExposureOptions options, int depth, CancellationToken cancellationToken)
+    {
+        foreach (IOperation child in operation.ChildOperations)
+        {
+            bool writes = child switch
             {
                 IInvocationOperation invocation => Catalog.ClassifySink(invocation.TargetMethod, invocation.Instance, options, out _) is not null
-                    || (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && IsInSource(invocation.TargetMethod) && MayWriteToSink(invocation.TargetMethod, key.Depth + 1, cancellationToken)),
+                    || (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && IsInSource(invocation.TargetMethod) && MayWriteToSink(invocation.TargetMethod, depth + 1, cancellationToken)),
                 IObjectCreationOperation creation => Catalog.IsExceptionType(creation.Type),
                 IPropertyReferenceOperation property => Catalog.ClassifySinkProperty(property.Property) is not null,
                 _ => false,
-            });
-        });
+            };
+            if (writes || ContainsWrite(child, options, depth, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

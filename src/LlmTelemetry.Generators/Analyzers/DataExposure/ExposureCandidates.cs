@@ -19,11 +19,9 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
 
     private readonly DataExposureCatalog _catalog = exposure.Catalog;
 
-    // One walk of the body collects what can be a sink and where each string variable is used; the checks then read
-    // these lists (walking an operation tree is most of what the pre-check costs).
-    private readonly List<IOperation> _sinkCandidates = new();
-    private readonly Dictionary<ISymbol, List<IOperation>> _uses = new(SymbolEqualityComparer.Default);
-    private bool _hasJumps; // a goto or a label: statements of a block may not run in order
+    // The body's scan: what can be a sink and where each string variable is used (walking an operation tree is most of
+    // what the pre-check costs, so the checks read these lists).
+    private BodyScan _scan = null!;
 
     // What each string variable handed to a sink was found able to hold.
     private readonly Dictionary<ISymbol, bool> _variables = new(SymbolEqualityComparer.Default);
@@ -38,12 +36,16 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     private readonly HashSet<ISymbol> _readingReturns = new(SymbolEqualityComparer.Default);
 
     /// <summary>Whether <paramref name="body"/> needs the flow analysis. One instance checks one body.</summary>
-    public bool Contains(IOperation body, ISymbol owner, CancellationToken cancellationToken)
+    public bool Contains(IOperation body, ISymbol owner, CancellationToken cancellationToken) =>
+        Contains(body, BodyScan.Of(body), owner, cancellationToken);
+
+    /// <summary>Whether <paramref name="body"/>, scanned as <paramref name="scan"/>, needs the flow analysis.</summary>
+    public bool Contains(IOperation body, BodyScan scan, ISymbol owner, CancellationToken cancellationToken)
     {
+        _scan = scan;
         _owner = owner;
         _cancellationToken = cancellationToken;
         _readingReturns.Add(Definition(owner));
-        Collect(body);
 
         // Sinks first: they are rarer than sources, and most methods have none that can be handed text.
         if (!AnySink(cancellationToken))
@@ -68,7 +70,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     // Loops rather than LINQ here and below: the pre-check runs for every body of the compilation.
     private bool AnySink(CancellationToken cancellationToken)
     {
-        foreach (IOperation candidate in _sinkCandidates)
+        foreach (IOperation candidate in _scan.SinkCandidates)
         {
             if (IsSink(candidate, cancellationToken))
             {
@@ -143,43 +145,6 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         _summarizes = false;
         _readingReturns.Add(Definition(method));
         return exposure.ReturnedValues(method, cancellationToken) is { } returned && !AnyCanHoldText(returned);
-    }
-
-    private void Collect(IOperation operation)
-    {
-        foreach (IOperation child in operation.ChildOperations)
-        {
-            switch (child)
-            {
-                case { Kind: OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.PropertyReference }:
-                    _sinkCandidates.Add(child);
-                    break;
-                case ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_String } local:
-                    UsesOf(local.Local).Add(child);
-                    break;
-                case IParameterReferenceOperation { Parameter.Type.SpecialType: SpecialType.System_String } parameter:
-                    UsesOf(parameter.Parameter).Add(child);
-                    break;
-                case IVariableDeclaratorOperation { Symbol.Type.SpecialType: SpecialType.System_String } declarator:
-                    UsesOf(declarator.Symbol).Add(child);
-                    break;
-                case ILabeledOperation or IBranchOperation { BranchKind: BranchKind.GoTo }:
-                    _hasJumps = true;
-                    break;
-            }
-
-            Collect(child);
-        }
-    }
-
-    private List<IOperation> UsesOf(ISymbol variable)
-    {
-        if (!_uses.TryGetValue(variable, out List<IOperation>? uses))
-        {
-            _uses[variable] = uses = new List<IOperation>();
-        }
-
-        return uses;
     }
 
     private bool IsSourceParameter(IParameterSymbol parameter) =>
@@ -335,7 +300,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     private bool WritesAndReadsKeepClean(ISymbol variable)
     {
         bool declared = variable is IParameterSymbol;
-        if (!_uses.TryGetValue(variable, out List<IOperation>? uses))
+        if (_scan.StringUsesOf(variable) is not { } uses)
         {
             return declared;
         }
@@ -399,7 +364,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     // hold text. A jump into the middle of a block is not followed.
     private bool IsOverwrittenCleanBefore(IOperation read, List<IOperation> uses)
     {
-        if (_hasJumps)
+        if (_scan.HasJumps)
         {
             return false;
         }

@@ -42,6 +42,25 @@ internal sealed partial class MethodFlowAnalysis
             return Taint.None;
         }
 
+        // The commonest kinds first, by kind: testing an operation against each interface below in turn costs more than
+        // the rest of the walk. (Each kind is exactly the interface the switch below tests for it.)
+        switch (operation.Kind)
+        {
+            case OperationKind.LocalReference:
+                return _state.Get(((ILocalReferenceOperation)operation).Local, _defaultOf);
+            case OperationKind.ParameterReference:
+                return _state.Get(((IParameterReferenceOperation)operation).Parameter, _defaultOf);
+            case OperationKind.PropertyReference:
+                return ReadProperty((IPropertyReferenceOperation)operation);
+            case OperationKind.Invocation:
+                return EvaluateInvocation((IInvocationOperation)operation);
+            case OperationKind.Literal:
+                return Taint.None;
+            case OperationKind.Argument or OperationKind.Conversion or OperationKind.Await or OperationKind.Parenthesized or OperationKind.ExpressionStatement
+                or OperationKind.InterpolatedString or OperationKind.Interpolation or OperationKind.InterpolatedStringText:
+                return EvaluateChildren(operation);
+        }
+
         switch (operation)
         {
             case ILocalReferenceOperation local:
@@ -153,16 +172,20 @@ internal sealed partial class MethodFlowAnalysis
             }
 
             default:
-            {
-                Taint union = Taint.None;
-                foreach (IOperation child in operation.ChildOperations)
-                {
-                    union = union.Union(Evaluate(child));
-                }
-
-                return union;
-            }
+                return EvaluateChildren(operation);
         }
+    }
+
+    // What an operation without a rule of its own yields: what any of its parts carries.
+    private Taint EvaluateChildren(IOperation operation)
+    {
+        Taint union = Taint.None;
+        foreach (IOperation child in operation.ChildOperations)
+        {
+            union = union.Union(Evaluate(child));
+        }
+
+        return union;
     }
 
     // A variable a pattern binds holds the part of the tested value it is bound to: the value itself ('x is string s'),

@@ -22,57 +22,16 @@ internal sealed partial class MethodFlowAnalysis
     /// Whether <paramref name="body"/> — a method's body, or its block as an analyzer is handed it — can be analyzed
     /// in order, without its control-flow graph.
     /// </summary>
-    public static bool CanWalkInOrder(IOperation body) => StatementsOf(body) is { } statements && IsInOrder(statements, writesAllowed: true);
+    public static bool CanWalkInOrder(IOperation body) => BodyScan.Of(body).CanWalkInOrder;
 
-    private static IOperation? StatementsOf(IOperation body) => body switch
+    /// <summary>The statements a walk in order starts from, or <see langword="null"/> for a body that has none to walk.</summary>
+    internal static IOperation? StatementsOf(IOperation body) => body switch
     {
         IMethodBodyOperation { BlockBody: { } block, ExpressionBody: null } => block,
         IMethodBodyOperation { BlockBody: null, ExpressionBody: { } expression } => expression,
         IBlockOperation { Parent: IMethodBodyOperation } block => block,
         _ => null,
     };
-
-    private static bool IsInOrder(IOperation operation, bool writesAllowed)
-    {
-        switch (operation)
-        {
-            case ILoopOperation or ITryOperation or IUsingOperation or IUsingDeclarationOperation or ILockOperation or ISwitchOperation
-                or ISwitchExpressionOperation or IBranchOperation or ILabeledOperation or IAnonymousFunctionOperation or ILocalFunctionOperation
-                or IReturnOperation { Kind: not OperationKind.Return }:
-            case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction }:
-                return false;
-            case IConditionalOperation { Type: null } statement:
-                return IsInOrder(statement.Condition, writesAllowed)
-                    && IsInOrder(statement.WhenTrue, writesAllowed)
-                    && (statement.WhenFalse is null || IsInOrder(statement.WhenFalse, writesAllowed));
-
-            // A write on one branch of an expression would replace, on every path, what only one path assigns.
-            case IConditionalOperation expression:
-                return IsInOrder(expression.Condition, writesAllowed)
-                    && IsInOrder(expression.WhenTrue, writesAllowed: false)
-                    && (expression.WhenFalse is null || IsInOrder(expression.WhenFalse, writesAllowed: false));
-            case ICoalesceOperation coalesce:
-                return IsInOrder(coalesce.Value, writesAllowed) && IsInOrder(coalesce.WhenNull, writesAllowed: false);
-            case IConditionalAccessOperation access:
-                return IsInOrder(access.Operation, writesAllowed) && IsInOrder(access.WhenNotNull, writesAllowed: false);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
-                return IsInOrder(logical.LeftOperand, writesAllowed) && IsInOrder(logical.RightOperand, writesAllowed: false);
-            case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IDeconstructionAssignmentOperation or IIncrementOrDecrementOperation
-                or IDeclarationExpressionOperation when !writesAllowed:
-            case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } when !writesAllowed:
-                return false;
-        }
-
-        foreach (IOperation child in operation.ChildOperations)
-        {
-            if (!IsInOrder(child, writesAllowed))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private Taint RunInOrder(IOperation body, FlowState entry)
     {

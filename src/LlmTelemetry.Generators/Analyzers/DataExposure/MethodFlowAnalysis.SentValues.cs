@@ -10,14 +10,20 @@ namespace LlmTelemetry.Generators.Analyzers.DataExposure;
 /// </summary>
 internal sealed partial class MethodFlowAnalysis
 {
-    // One walk of the body finds the values sent to a model and every write into a local or parameter; marking then reads
-    // the list of writes, not the body again for each variable found sent.
-    private void FindSentValues(IOperation body)
+    // The scan of the body lists its calls and every write into a local or parameter: marking reads those lists, not the
+    // body again for each variable found sent.
+    private void FindSentValues(BodyScan scan)
     {
-        var sends = new List<(IOperation Value, string Sender)>();
-        var writes = new List<(ISymbol Variable, IOperation Value)>();
-        CollectSendsAndWrites(body, sends, writes);
-        if (sends.Count == 0)
+        List<(IOperation Value, string Sender)>? sends = null;
+        foreach (IOperation candidate in scan.SinkCandidates)
+        {
+            if (candidate is IInvocationOperation invocation)
+            {
+                CollectSentArguments(invocation, ref sends);
+            }
+        }
+
+        if (sends is null)
         {
             return;
         }
@@ -29,39 +35,12 @@ internal sealed partial class MethodFlowAnalysis
             AddRoots(value, roots);
             foreach (ISymbol root in roots)
             {
-                MarkSent(root, sender, value.Syntax.GetLocation(), writes);
+                MarkSent(root, sender, value.Syntax.GetLocation(), scan.Writes);
             }
         }
     }
 
-    private void CollectSendsAndWrites(IOperation operation, List<(IOperation Value, string Sender)> sends, List<(ISymbol Variable, IOperation Value)> writes)
-    {
-        switch (operation)
-        {
-            case IInvocationOperation invocation:
-                CollectSentArguments(invocation, sends);
-                if (invocation.Instance is { } instance && VariableOf(instance) is { } mutated && DataExposureCatalog.IsMutator(invocation.TargetMethod)
-                    && !invocation.Arguments.IsEmpty)
-                {
-                    writes.Add((mutated, invocation.Arguments[0].Value));
-                }
-
-                break;
-            case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator:
-                writes.Add((declarator.Symbol, initial));
-                break;
-            case ISimpleAssignmentOperation assignment when VariableOf(assignment.Target) is { } assigned:
-                writes.Add((assigned, assignment.Value));
-                break;
-        }
-
-        foreach (IOperation child in operation.ChildOperations)
-        {
-            CollectSendsAndWrites(child, sends, writes);
-        }
-    }
-
-    private void CollectSentArguments(IInvocationOperation invocation, List<(IOperation Value, string Sender)> sends)
+    private void CollectSentArguments(IInvocationOperation invocation, ref List<(IOperation Value, string Sender)>? sends)
     {
         IMethodSymbol method = invocation.TargetMethod;
         bool modelCall = _catalog.IsModelCall(method, _options);
@@ -76,7 +55,7 @@ internal sealed partial class MethodFlowAnalysis
             if (argument.Parameter is { } parameter
                 && (operation ? _catalog.HasPromptAttribute(parameter) || _catalog.IsContentType(parameter.Type) : IsMessageParameter(parameter)))
             {
-                sends.Add((argument.Value, method.Name));
+                (sends ??= new List<(IOperation Value, string Sender)>()).Add((argument.Value, method.Name));
             }
         }
     }
@@ -109,13 +88,6 @@ internal sealed partial class MethodFlowAnalysis
             }
         }
     }
-
-    private static ISymbol? VariableOf(IOperation operation) => operation switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        _ => null,
-    };
 
     // The variables a sent value is made of, through the operations that only combine text (not member reads).
     private static void AddRoots(IOperation value, List<ISymbol> roots)

@@ -53,10 +53,13 @@ internal sealed partial class MethodFlowAnalysis
         _defaultOf = DefaultOf; // made once: every read of a variable asks for it
     }
 
-    /// <summary>Analyzes <paramref name="body"/> over <paramref name="graph"/>, or in order when there is none (<see cref="CanWalkInOrder"/>).</summary>
-    public MethodFlowResult Run(IOperation body, ControlFlowGraph? graph)
+    /// <summary>
+    /// Analyzes <paramref name="body"/> over <paramref name="graph"/>, or in order when there is none (<see cref="BodyScan.CanWalkInOrder"/>);
+    /// <paramref name="scan"/> is the body's scan.
+    /// </summary>
+    public MethodFlowResult Run(IOperation body, ControlFlowGraph? graph, BodyScan scan)
     {
-        FindSentValues(body);
+        FindSentValues(scan);
         var entry = new FlowState();
         if (_owner is IMethodSymbol method)
         {

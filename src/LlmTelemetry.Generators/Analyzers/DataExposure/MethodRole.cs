@@ -22,8 +22,6 @@ internal sealed class MethodRole
 
     public bool ClassifiedArgumentsRedacted { get; set; }
 
-    public bool IsModelCall { get; set; }
-
     public bool IsLlmOperation { get; set; }
 
     public bool ReturnsPrompt { get; set; }
