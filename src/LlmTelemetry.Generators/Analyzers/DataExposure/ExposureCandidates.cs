@@ -67,6 +67,19 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         return ContainsSource(body);
     }
 
+    /// <summary>
+    /// Whether no value <paramref name="method"/> (of this compilation) returns can hold text, read from its body as
+    /// the pre-check reads a helper: its parameters, locals and fields count as able to hold text, and no summary is
+    /// consulted. Then a call of it yields nothing, whatever it is handed.
+    /// </summary>
+    public bool ReturnsNoText(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        _cancellationToken = cancellationToken;
+        _summarizes = false;
+        _readingReturns.Add(Definition(method));
+        return exposure.ReturnedValues(method, cancellationToken) is { } returned && !AnyCanHoldText(returned);
+    }
+
     // Loops rather than LINQ here and below: the pre-check runs for every body of the compilation.
     private bool AnySink(CancellationToken cancellationToken)
     {
@@ -132,19 +145,6 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Whether no value <paramref name="method"/> (of this compilation) returns can hold text, read from its body as
-    /// the pre-check reads a helper: its parameters, locals and fields count as able to hold text, and no summary is
-    /// consulted. Then a call of it yields nothing, whatever it is handed.
-    /// </summary>
-    public bool ReturnsNoText(IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        _cancellationToken = cancellationToken;
-        _summarizes = false;
-        _readingReturns.Add(Definition(method));
-        return exposure.ReturnedValues(method, cancellationToken) is { } returned && !AnyCanHoldText(returned);
     }
 
     private bool IsSourceParameter(IParameterSymbol parameter) =>
