@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace LlmTelemetry.BuildBenchmarks;
 
@@ -85,12 +84,8 @@ public class DataExposureAnalysisBenchmarks
         return findings;
     }
 
-    private static ControlFlowGraph GraphOf(IOperation body) => body switch
-    {
-        IMethodBodyOperation method => ControlFlowGraph.Create(method),
-        IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
-        _ => ControlFlowGraph.Create((IBlockOperation)body),
-    };
+    // Every body here is a method's: it has a graph.
+    private static ControlFlowGraph GraphOf(IOperation body) => DataExposureContext.GraphOf(body, CancellationToken.None)!;
 
     private static int Visit(IOperation operation)
     {

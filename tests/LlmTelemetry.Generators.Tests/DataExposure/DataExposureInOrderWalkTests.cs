@@ -276,8 +276,8 @@ public sealed class DataExposureInOrderWalkTests
         (DataExposureContext exposure, ISymbol owner, IOperation body) = AnalyzedMethod.Load(Corpus, method);
         var methodBody = (IMethodBodyOperation)body;
         IOperation block = methodBody.BlockBody ?? methodBody.ExpressionBody!; // what an analyzer's operation block action is handed
-        Assert.True(MethodFlowAnalysis.CanWalkInOrder(body));
-        Assert.True(MethodFlowAnalysis.CanWalkInOrder(block));
+        Assert.True(BodyScan.Of(body).CanWalkInOrder);
+        Assert.True(BodyScan.Of(block).CanWalkInOrder);
 
         for (int depth = 0; depth <= 1; depth++)
         {
@@ -302,8 +302,8 @@ public sealed class DataExposureInOrderWalkTests
     {
         var body = (IMethodBodyOperation)AnalyzedMethod.Load(Corpus, method).Body;
 
-        Assert.False(MethodFlowAnalysis.CanWalkInOrder(body));
-        Assert.False(MethodFlowAnalysis.CanWalkInOrder(body.BlockBody!));
+        Assert.False(BodyScan.Of(body).CanWalkInOrder);
+        Assert.False(BodyScan.Of(body.BlockBody!).CanWalkInOrder);
     }
 
     [Fact]

@@ -299,7 +299,7 @@ public sealed class DataExposurePreCheckTests
     {
         AnalyzedMethod loaded = AnalyzedMethod.Load(Bot, method);
 
-        bool candidate = new ExposureCandidates(loaded.Exposure, loaded.Options).Contains(loaded.Body, loaded.Owner, default);
+        bool candidate = new ExposureCandidates(loaded.Exposure, loaded.Options).Contains(loaded.Body, BodyScan.Of(loaded.Body), loaded.Owner, default);
 
         Assert.Equal(analyzed, candidate);
     }

@@ -29,7 +29,7 @@ internal sealed class BodyScan
     /// <summary>A goto or a label: the statements of a block may not run in order.</summary>
     public bool HasJumps { get; private set; }
 
-    /// <summary>Whether the body can be analyzed in order, without its control-flow graph (see <see cref="MethodFlowAnalysis"/>).</summary>
+    /// <summary>Whether the body can be analyzed in order, without its control-flow graph (the flow analysis' walk without a graph).</summary>
     public bool CanWalkInOrder { get; private set; }
 
     /// <summary>Scans <paramref name="body"/>: a method's body, an analyzer's operation block, or an initializer.</summary>
@@ -107,9 +107,10 @@ internal sealed class BodyScan
 
                 return true;
             case OperationKind.SimpleAssignment:
-                if (VariableOf(((ISimpleAssignmentOperation)operation).Target) is { } assigned)
+                var assignment = (ISimpleAssignmentOperation)operation;
+                if (VariableOf(assignment.Target) is { } assigned)
                 {
-                    Writes.Add((assigned, ((ISimpleAssignmentOperation)operation).Value));
+                    Writes.Add((assigned, assignment.Value));
                 }
 
                 return writesAllowed;

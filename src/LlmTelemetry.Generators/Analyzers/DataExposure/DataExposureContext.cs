@@ -119,15 +119,21 @@ internal sealed class DataExposureContext
             return Analyze(method, body!, graph: null, depth, cancellationToken, scan);
         }
 
-        ControlFlowGraph? graph = body switch
-        {
-            IMethodBodyOperation methodBody => ControlFlowGraph.Create(methodBody, cancellationToken),
-            IConstructorBodyOperation constructorBody => ControlFlowGraph.Create(constructorBody, cancellationToken),
-            IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellationToken),
-            _ => null,
-        };
+        ControlFlowGraph? graph = body is null ? null : GraphOf(body, cancellationToken);
         return graph is null ? MethodFlowResult.Unknown : Analyze(method, body!, graph, depth, cancellationToken, scan);
     }
+
+    /// <summary>
+    /// The control-flow graph of a body bound outside an analyzer's callback (whose context would give it): a method's or
+    /// a constructor's body, or a block without a parent; <see langword="null"/> for anything else.
+    /// </summary>
+    public static ControlFlowGraph? GraphOf(IOperation body, CancellationToken cancellationToken) => body switch
+    {
+        IMethodBodyOperation methodBody => ControlFlowGraph.Create(methodBody, cancellationToken),
+        IConstructorBodyOperation constructorBody => ControlFlowGraph.Create(constructorBody, cancellationToken),
+        IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellationToken),
+        _ => null,
+    };
 
     /// <summary>The operation tree of a body of this compilation (a method, accessor or constructor), bound once.</summary>
     public IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)

@@ -35,11 +35,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     // is among them from the start, because its parameters are judged by what it is given, not by what a call passes.
     private readonly HashSet<ISymbol> _readingReturns = new(SymbolEqualityComparer.Default);
 
-    /// <summary>Whether <paramref name="body"/> needs the flow analysis. One instance checks one body.</summary>
-    public bool Contains(IOperation body, ISymbol owner, CancellationToken cancellationToken) =>
-        Contains(body, BodyScan.Of(body), owner, cancellationToken);
-
-    /// <summary>Whether <paramref name="body"/>, scanned as <paramref name="scan"/>, needs the flow analysis.</summary>
+    /// <summary>Whether <paramref name="body"/>, scanned as <paramref name="scan"/>, needs the flow analysis. One instance checks one body.</summary>
     public bool Contains(IOperation body, BodyScan scan, ISymbol owner, CancellationToken cancellationToken)
     {
         _scan = scan;

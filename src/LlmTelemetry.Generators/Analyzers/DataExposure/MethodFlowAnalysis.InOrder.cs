@@ -18,12 +18,6 @@ internal sealed partial class MethodFlowAnalysis
     // False after a return or a throw, until the branches of an if join: what follows does not run.
     private bool _reachable = true;
 
-    /// <summary>
-    /// Whether <paramref name="body"/> — a method's body, or its block as an analyzer is handed it — can be analyzed
-    /// in order, without its control-flow graph.
-    /// </summary>
-    public static bool CanWalkInOrder(IOperation body) => BodyScan.Of(body).CanWalkInOrder;
-
     /// <summary>The statements a walk in order starts from, or <see langword="null"/> for a body that has none to walk.</summary>
     internal static IOperation? StatementsOf(IOperation body) => body switch
     {
