@@ -8,6 +8,7 @@ using LlmTelemetry.BuildBenchmarks;
 
 // dotnet run -c Release --project bench/LlmTelemetry.BuildBenchmarks -- --filter '*'          (the BenchmarkDotNet runs)
 // dotnet run -c Release --project bench/LlmTelemetry.BuildBenchmarks -- write <dir> <variant>[+analyzers-off|+generated-sources]   (the project run.sh builds with csc)
+// dotnet run -c Release --project bench/LlmTelemetry.BuildBenchmarks -- build-cost [rounds] [variant] [warm-up rounds]   (the build-time budget, forms alternated)
 // dotnet run -c Release --project bench/LlmTelemetry.BuildBenchmarks -- attribute [rounds] [variant]   (in-process times per analyzer)
 switch (args)
 {
@@ -22,6 +23,9 @@ switch (args)
             _ => throw new ArgumentException($"Unknown form in '{variant}': +analyzers-off or +generated-sources."),
         };
         SyntheticProject.Named(code).WriteTo(directory, repositoryRoot, form);
+        return 0;
+    case ["build-cost", ..]:
+        PairedBuildCost.Run(args.Length > 1 ? int.Parse(args[1]) : 20, args.Length > 2 ? args[2] : "with", args.Length > 3 ? int.Parse(args[3]) : 2);
         return 0;
     case ["attribute", ..]:
         await CostAttribution.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5, args.Length > 2 ? args[2] : "with");

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text;
 using Basic.Reference.Assemblies;
 using LlmTelemetry.Generators;
 using LlmTelemetry.Generators.Analyzers;
@@ -8,6 +10,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LlmTelemetry.BuildBenchmarks;
 
@@ -44,7 +47,11 @@ internal static class SyntheticCompilation
             s_references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, specificDiagnosticOptions: s_noWarn));
 
-    public static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, ParseOptions, path);
+    private static readonly EmitOptions s_emitOptions = new(debugInformationFormat: DebugInformationFormat.PortablePdb);
+
+    // With the encoding and checksum csc reads a source file with, which a portable PDB records.
+    public static SyntaxTree Parse(string text, string path) =>
+        CSharpSyntaxTree.ParseText(SourceText.From(text, Encoding.UTF8, SourceHashAlgorithm.Sha256), ParseOptions, path);
 
     /// <summary>A driver for LlmOperationGenerator, or for <paramref name="generator"/> when given.</summary>
     public static GeneratorDriver CreateDriver(IIncrementalGenerator? generator = null, bool trackSteps = false) =>
@@ -61,10 +68,18 @@ internal static class SyntheticCompilation
         return output;
     }
 
-    /// <summary>Emits <paramref name="compilation"/> to nowhere; one that does not compile is an error, not a measurement.</summary>
-    public static EmitResult Emit(Compilation compilation)
+    /// <summary>
+    /// Emits <paramref name="compilation"/> and its portable PDB to nowhere, as a build writes both, with
+    /// <paramref name="generatedTrees"/> embedded in the PDB, as csc embeds every generated file. One that does not
+    /// compile is an error, not a measurement.
+    /// </summary>
+    public static EmitResult Emit(Compilation compilation, IEnumerable<SyntaxTree>? generatedTrees = null)
     {
-        EmitResult result = compilation.Emit(System.IO.Stream.Null);
+        EmitResult result = compilation.Emit(
+            System.IO.Stream.Null,
+            pdbStream: System.IO.Stream.Null,
+            options: s_emitOptions,
+            embeddedTexts: generatedTrees?.Select(static tree => EmbeddedText.FromSource(tree.FilePath, tree.GetText())));
         return result.Success ? result : throw new System.InvalidOperationException(string.Join("\n", result.Diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error).Take(5)));
     }
 
