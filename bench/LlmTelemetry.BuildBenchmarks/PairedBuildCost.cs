@@ -12,7 +12,7 @@ namespace LlmTelemetry.BuildBenchmarks;
 /// the three forms of <see cref="SyntheticBuild"/> are built in turn in every round, in an order that rotates from
 /// round to round, and each difference is taken within a round, so that drift cancels. Printed: each form's median and,
 /// for each difference, its mean with a 95 % interval as a share of the median build as shipped, in process CPU time
-/// (the garbage collector's threads included) and in wall time.
+/// (the runtime's background threads included) and in wall time.
 /// </summary>
 internal static class PairedBuildCost
 {

@@ -40,14 +40,15 @@ internal static class SyntheticCompilation
     private static readonly ImmutableDictionary<string, ReportDiagnostic> s_noWarn = new[] { "CS1701", "CS1702", "CS1998", "LLMT1001", "LLMT1002", "LLMT2001", "LLMT2002" }
         .ToImmutableDictionary(static id => id, static _ => ReportDiagnostic.Suppress);
 
+    // A build writes a portable PDB beside the assembly.
+    private static readonly EmitOptions s_emitOptions = new(debugInformationFormat: DebugInformationFormat.PortablePdb);
+
     public static CSharpCompilation Create(SyntheticProject project) =>
         CSharpCompilation.Create(
             "Synthetic",
             project.Sources().Select(static source => Parse(source.Text, source.Path)),
             s_references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, specificDiagnosticOptions: s_noWarn));
-
-    private static readonly EmitOptions s_emitOptions = new(debugInformationFormat: DebugInformationFormat.PortablePdb);
 
     // With the encoding and checksum csc reads a source file with, which a portable PDB records.
     public static SyntaxTree Parse(string text, string path) =>
