@@ -38,7 +38,7 @@ internal static class ReadersFileEmitter
         }
 
         writer.Close();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     // Internal, so an assembly that sees this one's internals (InternalsVisibleTo) sees it too: generated files

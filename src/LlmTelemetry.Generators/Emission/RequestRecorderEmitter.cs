@@ -63,7 +63,7 @@ internal static class RequestRecorderEmitter
         }
 
         WriteContents(body, request.Contents, Argument, names, helpers);
-        string bodyText = body.ToString();
+        string bodyText = body.Finish();
         if (bodyText.Length == 0)
         {
             return null;

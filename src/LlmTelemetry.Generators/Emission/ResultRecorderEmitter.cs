@@ -66,7 +66,7 @@ internal static class ResultRecorderEmitter
                 break;
         }
 
-        return $"static (ref {RuntimeNames.Scope} {s}, {operation.ResultType} {names.LambdaResult}) =>\n{{\n{RequestRecorderEmitter.Indent(body.ToString())}}}";
+        return $"static (ref {RuntimeNames.Scope} {s}, {operation.ResultType} {names.LambdaResult}) =>\n{{\n{RequestRecorderEmitter.Indent(body.Finish())}}}";
     }
 
     private static void WriteDocuments(SourceWriter body, DocumentMappingModel documents, string value, bool canBeNull, LocalNames names)

@@ -8,33 +8,66 @@ namespace LlmTelemetry.Generators.Emission;
 /// after a closing brace that ends a statement, and none before a closing brace.
 /// </summary>
 /// <remarks>
-/// The layout is decided as each line is written, one line behind (a line's layout depends on the line after it), so
-/// that the text is built once: a generator writes megabytes of it in a large project.
+/// A generator writes megabytes of text in a large project, and in a build every byte it allocates is collected in a
+/// heap that holds the whole compilation. So each line goes straight into the builder, and what a line's layout owes to
+/// the line after it (a blank line or none) is decided when that line arrives. The builder is reused by the next writer
+/// on the thread once <see cref="Finish"/> has taken the text: after the first file it no longer grows.
 /// </remarks>
 internal sealed class SourceWriter
 {
     // A blank line follows a closing brace unless the next line continues the statement or closes a block too.
     private static readonly string[] s_continuations = { "}", "catch", "else", "finally", ")", "#" };
 
-    private readonly StringBuilder _text = new();
+    // Larger builders are left to the collector rather than held for the thread's lifetime.
+    private const int MaxReusedCapacity = 256 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? t_spare;
+
+    private StringBuilder? _text;
     private int _indent;
-    private string? _heldLine; // null until the first line
-    private int _heldIndent;
+    private bool _blankPending; // a blank line was written; it is kept unless a closing brace follows
+    private bool _afterClosingBrace; // the last line written closes a block
+
+    public SourceWriter()
+    {
+        _text = t_spare ?? new StringBuilder(4096);
+        t_spare = null;
+    }
 
     public void Line(string line = "")
     {
-        if (_heldLine is not null)
+        StringBuilder text = Text;
+        int start = IndexOfNonWhiteSpace(line);
+        if (_blankPending)
         {
-            Release(_heldLine, next: line);
+            if (!StartsWithAt(line, start, "}"))
+            {
+                text.Append('\n');
+            }
+        }
+        else if (_afterClosingBrace && start < line.Length && !StartsWithContinuation(line, start))
+        {
+            text.Append('\n');
         }
 
-        _heldLine = line;
-        _heldIndent = _indent;
+        _blankPending = line.Length == 0;
+        _afterClosingBrace = !_blankPending && start == line.Length - 1 && line[start] == '}';
+        if (!_blankPending)
+        {
+            text.Append(' ', _indent * 4).Append(line).Append('\n');
+        }
     }
 
     /// <summary>Writes several lines (a template), indenting each non-empty one.</summary>
     public void Lines(string text)
     {
+        if (text.IndexOf('\n') < 0)
+        {
+            Line(text.TrimEnd()); // most templates are one line: no split, no copy
+            return;
+        }
+
         foreach (string line in text.Replace("\r\n", "\n").Split('\n'))
         {
             Line(line.TrimEnd());
@@ -55,51 +88,41 @@ internal sealed class SourceWriter
     public void Close(string suffix = "")
     {
         _indent = Math.Max(0, _indent - 1);
-        Line("}" + suffix);
+        Line(suffix.Length == 0 ? "}" : "}" + suffix);
     }
 
+    /// <summary>The text so far, as if it ended here; writing can go on.</summary>
     public override string ToString()
     {
-        if (_heldLine is null)
+        StringBuilder text = Text;
+        if (!_blankPending)
         {
-            return _text.ToString();
+            return text.ToString();
         }
 
-        // The last line, as if the text ended here; taken back after, so that writing can go on.
-        int length = _text.Length;
-        Release(_heldLine, next: string.Empty);
-        string text = _text.ToString();
-        _text.Length = length;
-        return text;
+        // A blank line at the end stays.
+        text.Append('\n');
+        string result = text.ToString();
+        text.Length--;
+        return result;
     }
 
-    // Writes the held line, now that the line after it is known.
-    private void Release(string held, string next)
+    /// <summary>The text, after which the writer is done with and its builder goes to the next writer on the thread.</summary>
+    public string Finish()
     {
-        int nextStart = IndexOfNonWhiteSpace(next);
-        bool nextIsBlank = nextStart == next.Length;
-        if (held.Length == 0)
+        string result = ToString();
+        StringBuilder text = Text;
+        _text = null;
+        if (text.Capacity <= MaxReusedCapacity)
         {
-            if (!StartsWithAt(next, nextStart, "}"))
-            {
-                _text.Append('\n');
-            }
-
-            return;
+            text.Clear();
+            t_spare = text;
         }
 
-        _text.Append(' ', _heldIndent * 4).Append(held).Append('\n');
-        if (!nextIsBlank && IsClosingBrace(held) && !StartsWithContinuation(next, nextStart))
-        {
-            _text.Append('\n');
-        }
+        return result;
     }
 
-    private static bool IsClosingBrace(string line)
-    {
-        int start = IndexOfNonWhiteSpace(line);
-        return start == line.Length - 1 && line[start] == '}';
-    }
+    private StringBuilder Text => _text ?? throw new InvalidOperationException("The writer has finished.");
 
     private static bool StartsWithContinuation(string line, int start)
     {

@@ -66,7 +66,7 @@ internal static class TypeFileEmitter
             writer.Close();
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void EmitHelperClass(SourceWriter writer, TypeFileModel file, HelperSet helpers)
