@@ -26,7 +26,7 @@ internal sealed class SourceWriter
 
     private StringBuilder? _text;
     private int _indent;
-    private bool _blankPending; // a blank line was written; it is kept unless a closing brace follows
+    private bool _blankPending; // a blank line was asked for; it is written unless a closing brace comes next
     private bool _afterClosingBrace; // the last line written closes a block
 
     public SourceWriter()
@@ -88,7 +88,7 @@ internal sealed class SourceWriter
     public void Close(string suffix = "")
     {
         _indent = Math.Max(0, _indent - 1);
-        Line(suffix.Length == 0 ? "}" : "}" + suffix);
+        Line("}" + suffix); // string.Concat returns "}" itself when the suffix is empty
     }
 
     /// <summary>The text so far, as if it ended here; writing can go on.</summary>
