@@ -36,7 +36,7 @@ internal sealed class BodyScan
     public static BodyScan Of(IOperation body)
     {
         var scan = new BodyScan();
-        bool inOrder = scan.Visit(body, writesAllowed: true);
+        bool inOrder = scan.Visit(body);
         scan.CanWalkInOrder = MethodFlowAnalysis.StatementsOf(body) is not null && inOrder;
         return scan;
     }
@@ -44,17 +44,26 @@ internal sealed class BodyScan
     /// <summary>The declarations and reads of a string local or parameter, or <see langword="null"/> when it is not used.</summary>
     public List<IOperation>? StringUsesOf(ISymbol variable) => _stringUses.TryGetValue(variable, out List<IOperation>? uses) ? uses : null;
 
-    // Records 'operation' and everything under it; returns whether it can be walked in order. A write on one branch of an
+    // Records 'root' and everything under it, in the order it is written (a loop over a stack: operation trees can be as
+    // deep as a 10,000-term concatenation); returns whether it can be walked in order. A write on one branch of an
     // expression would replace, on every path, what only one path assigns: below such a branch no write is allowed.
     // (Switches on the kind, not on interfaces: this runs for every operation of every body.)
-    private bool Visit(IOperation operation, bool writesAllowed)
+    private bool Visit(IOperation root)
     {
-        OperationKind kind = operation.Kind;
-        bool inOrder = Record(operation, kind, writesAllowed);
-        bool hasBranches = kind is OperationKind.Conditional or OperationKind.Coalesce or OperationKind.ConditionalAccess or OperationKind.Binary;
-        foreach (IOperation child in operation.ChildOperations)
+        bool inOrder = true;
+        var pending = new Stack<(IOperation Operation, bool WritesAllowed)>();
+        pending.Push((root, true));
+        while (pending.Count > 0)
         {
-            inOrder &= Visit(child, writesAllowed && !(hasBranches && IsExpressionBranch(operation, child)));
+            (IOperation operation, bool writesAllowed) = pending.Pop();
+            OperationKind kind = operation.Kind;
+            inOrder &= Record(operation, kind, writesAllowed);
+            bool hasBranches = kind is OperationKind.Conditional or OperationKind.Coalesce or OperationKind.ConditionalAccess or OperationKind.Binary;
+
+            foreach (IOperation child in operation.ChildOperations.Reverse())
+            {
+                pending.Push((child, writesAllowed && !(hasBranches && IsExpressionBranch(operation, child))));
+            }
         }
 
         return inOrder;

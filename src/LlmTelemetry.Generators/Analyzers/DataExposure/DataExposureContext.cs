@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -27,13 +28,16 @@ internal sealed class DataExposureContext
     private readonly Compilation _compilation;
     private readonly AnalyzerConfigOptionsProvider? _optionsProvider;
     private readonly ConcurrentDictionary<SyntaxTree, DataExposureOptions> _optionsByTree = new();
-    private readonly ConcurrentDictionary<(ISymbol Method, int Depth), Lazy<MethodFlowResult>> _summaries = new(SymbolDepthComparer.Instance);
+    private readonly CancellationSafeCache<(ISymbol Method, int Depth), MethodFlowResult> _summaries = new(SymbolDepthComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, bool> _storage = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(ISymbol Field, int Depth), Lazy<Taint>> _fields = new(SymbolDepthComparer.Instance);
+    private readonly CancellationSafeCache<(ISymbol Field, int Depth), Taint> _fields = new(SymbolDepthComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(ISymbol Method, int Depth), bool> _mayWriteToSink = new(SymbolDepthComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, bool> _returnsNoText = new(SymbolEqualityComparer.Default);
     private readonly Func<ISymbol, bool> _isStorageUncached;
+    private long _evaluations;
+    private readonly Func<(ISymbol Method, int Depth), CancellationToken, MethodFlowResult> _compute;
+    private readonly Func<(ISymbol Field, int Depth), CancellationToken, Taint> _computeFieldTaint;
 
     /// <param name="optionsProvider">The <c>.editorconfig</c> settings; <see langword="null"/> when there are none (the defaults apply).</param>
     public DataExposureContext(Compilation compilation, DataExposureCatalog catalog, ImplementationMethods? implementations, AnalyzerConfigOptionsProvider? optionsProvider)
@@ -43,9 +47,14 @@ internal sealed class DataExposureContext
         Implementations = implementations;
         _optionsProvider = optionsProvider;
         _isStorageUncached = IsStorageUncached; // made once: IsStorage runs for every member read
+        _compute = (key, cancellationToken) => Compute((IMethodSymbol)key.Method, key.Depth, cancellationToken);
+        _computeFieldTaint = (key, cancellationToken) => ComputeFieldTaint(key.Field, key.Depth, cancellationToken);
     }
 
     public DataExposureCatalog Catalog { get; }
+
+    /// <summary>How many operations the flow analyses of this compilation have evaluated: the work done, for tests of the bounds.</summary>
+    public long Evaluations => Interlocked.Read(ref _evaluations);
 
     /// <summary>Maps <c>[LlmOperation]</c> implementation methods to their operation (whose <c>[Prompt]</c> marks apply).</summary>
     public ImplementationMethods? Implementations { get; }
@@ -83,7 +92,7 @@ internal sealed class DataExposureContext
             return MethodFlowResult.Unknown;
         }
 
-        return _summaries.GetOrAdd((definition, depth), key => new Lazy<MethodFlowResult>(() => Compute((IMethodSymbol)key.Method, key.Depth, cancellationToken))).Value;
+        return _summaries.GetOrCompute((definition, depth), _compute, cancellationToken);
     }
 
     /// <summary>The sources any method of its type stores in <paramref name="member"/> (a field or auto-property).</summary>
@@ -94,7 +103,7 @@ internal sealed class DataExposureContext
             return Taint.None;
         }
 
-        return _fields.GetOrAdd((member.OriginalDefinition, depth), key => new Lazy<Taint>(() => ComputeFieldTaint(key.Field, key.Depth, cancellationToken))).Value;
+        return _fields.GetOrCompute((member.OriginalDefinition, depth), _computeFieldTaint, cancellationToken);
     }
 
     /// <summary>
@@ -102,12 +111,28 @@ internal sealed class DataExposureContext
     /// graph, or in order when <paramref name="graph"/> is <see langword="null"/> (<see cref="BodyScan.CanWalkInOrder"/>).
     /// <paramref name="scan"/> is the body's scan, when the caller has made it.
     /// </summary>
+    /// <remarks>A body past the <see cref="AnalysisBounds"/> is <see cref="MethodFlowResult.Unknown"/>: no findings, and a summary that assumes.</remarks>
     public MethodFlowResult Analyze(ISymbol owner, IOperation body, ControlFlowGraph? graph, int depth, CancellationToken cancellationToken, BodyScan? scan = null)
     {
         DataExposureOptions options = OptionsFor(body.Syntax.SyntaxTree);
-        return options.IsExcluded(owner)
-            ? MethodFlowResult.Unknown
-            : new MethodFlowAnalysis(this, options, owner, depth, cancellationToken).Run(body, graph, scan ?? BodyScan.Of(body));
+        if (options.IsExcluded(owner))
+        {
+            return MethodFlowResult.Unknown;
+        }
+
+        var analysis = new MethodFlowAnalysis(this, options, owner, depth, cancellationToken);
+        try
+        {
+            return analysis.Run(body, graph, scan ?? BodyScan.Of(body));
+        }
+        catch (AnalysisBoundExceededException)
+        {
+            return MethodFlowResult.Unknown;
+        }
+        finally
+        {
+            Interlocked.Add(ref _evaluations, analysis.Evaluations);
+        }
     }
 
     private MethodFlowResult Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
@@ -186,22 +211,30 @@ internal sealed class DataExposureContext
         });
     }
 
-    // Whether anything under 'operation' is a sink, an exception, or a call of a method of this compilation that may write to one.
-    private bool ContainsWrite(IOperation operation, DataExposureOptions options, int depth, CancellationToken cancellationToken)
+    // Whether anything under 'body' is a sink, an exception, or a call of a method of this compilation that may write to
+    // one. (A loop over a stack: operation trees can be as deep as a 10,000-term concatenation.)
+    private bool ContainsWrite(IOperation body, DataExposureOptions options, int depth, CancellationToken cancellationToken)
     {
-        foreach (IOperation child in operation.ChildOperations)
+        var pending = new Stack<IOperation>();
+        pending.Push(body);
+        while (pending.Count > 0)
         {
-            bool writes = child switch
+            foreach (IOperation child in pending.Pop().ChildOperations)
             {
-                IInvocationOperation invocation => Catalog.ClassifySink(invocation.TargetMethod, invocation.Instance, options, out _) is not null
-                    || (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && IsInSource(invocation.TargetMethod) && MayWriteToSink(invocation.TargetMethod, depth + 1, cancellationToken)),
-                IObjectCreationOperation creation => Catalog.IsExceptionType(creation.Type),
-                IPropertyReferenceOperation property => Catalog.ClassifySinkProperty(property.Property) is not null,
-                _ => false,
-            };
-            if (writes || ContainsWrite(child, options, depth, cancellationToken))
-            {
-                return true;
+                bool writes = child switch
+                {
+                    IInvocationOperation invocation => Catalog.ClassifySink(invocation.TargetMethod, invocation.Instance, options, out _) is not null
+                        || (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && IsInSource(invocation.TargetMethod) && MayWriteToSink(invocation.TargetMethod, depth + 1, cancellationToken)),
+                    IObjectCreationOperation creation => Catalog.IsExceptionType(creation.Type),
+                    IPropertyReferenceOperation property => Catalog.ClassifySinkProperty(property.Property) is not null,
+                    _ => false,
+                };
+                if (writes)
+                {
+                    return true;
+                }
+
+                pending.Push(child);
             }
         }
 
@@ -246,25 +279,28 @@ internal sealed class DataExposureContext
         return CollectReturnedValues(body, values) ? values.ToImmutable() : null;
     }
 
-    private static bool CollectReturnedValues(IOperation operation, ImmutableArray<IOperation>.Builder values)
+    // A loop over a stack, not recursion: operation trees can be as deep as a 10,000-term concatenation.
+    private static bool CollectReturnedValues(IOperation body, ImmutableArray<IOperation>.Builder values)
     {
-        foreach (IOperation child in operation.ChildOperations)
+        var pending = new Stack<IOperation>();
+        pending.Push(body);
+        while (pending.Count > 0)
         {
-            switch (child)
+            foreach (IOperation child in pending.Pop().ChildOperations)
             {
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    continue; // their returns are not the method's
-                case IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak }:
-                case IReturnOperation { ReturnedValue: null }:
-                    return false; // an iterator, or no value to read
-                case IReturnOperation { ReturnedValue: { } value }:
-                    values.Add(value);
-                    break;
-            }
+                switch (child)
+                {
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        continue; // their returns are not the method's
+                    case IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak }:
+                    case IReturnOperation { ReturnedValue: null }:
+                        return false; // an iterator, or no value to read
+                    case IReturnOperation { ReturnedValue: { } value }:
+                        values.Add(value);
+                        break;
+                }
 
-            if (!CollectReturnedValues(child, values))
-            {
-                return false;
+                pending.Push(child);
             }
         }
 

@@ -20,12 +20,13 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     private readonly DataExposureCatalog _catalog = exposure.Catalog;
 
     // The body's scan: what can be a sink and where each string variable is used (walking an operation tree is most of
-    // what the pre-check costs, so the checks read these lists).
-    private BodyScan _scan = null!;
+    // what the pre-check costs, so the checks read these lists). None when a helper's returns are read (ReturnsNoText).
+    private BodyScan? _scan;
 
     // What each string variable handed to a sink was found able to hold.
     private readonly Dictionary<ISymbol, bool> _variables = new(SymbolEqualityComparer.Default);
     private ISymbol? _owner;
+    private int _nesting; // how deeply CanHoldText has recursed (AnalysisBounds.MaxNesting)
     private CancellationToken _cancellationToken;
 
     // Off when a flow summary asks (ReturnsNoText): a summary consults deeper summaries only, never those of depth 1.
@@ -36,7 +37,20 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     private readonly HashSet<ISymbol> _readingReturns = new(SymbolEqualityComparer.Default);
 
     /// <summary>Whether <paramref name="body"/>, scanned as <paramref name="scan"/>, needs the flow analysis. One instance checks one body.</summary>
+    /// <remarks>A body past the <see cref="AnalysisBounds"/> is given up on: it does not need the analysis, which would give up too.</remarks>
     public bool Contains(IOperation body, BodyScan scan, ISymbol owner, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ContainsCore(body, scan, owner, cancellationToken);
+        }
+        catch (AnalysisBoundExceededException)
+        {
+            return false;
+        }
+    }
+
+    private bool ContainsCore(IOperation body, BodyScan scan, ISymbol owner, CancellationToken cancellationToken)
     {
         _scan = scan;
         _owner = owner;
@@ -44,7 +58,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         _readingReturns.Add(Definition(owner));
 
         // Sinks first: they are rarer than sources, and most methods have none that can be handed text.
-        if (!AnySink(cancellationToken))
+        if (!AnySink(scan, cancellationToken))
         {
             return false;
         }
@@ -73,13 +87,20 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         _cancellationToken = cancellationToken;
         _summarizes = false;
         _readingReturns.Add(Definition(method));
-        return exposure.ReturnedValues(method, cancellationToken) is { } returned && !AnyCanHoldText(returned);
+        try
+        {
+            return exposure.ReturnedValues(method, cancellationToken) is { } returned && !AnyCanHoldText(returned);
+        }
+        catch (AnalysisBoundExceededException)
+        {
+            return false;
+        }
     }
 
     // Loops rather than LINQ here and below: the pre-check runs for every body of the compilation.
-    private bool AnySink(CancellationToken cancellationToken)
+    private bool AnySink(BodyScan scan, CancellationToken cancellationToken)
     {
-        foreach (IOperation candidate in _scan.SinkCandidates)
+        foreach (IOperation candidate in scan.SinkCandidates)
         {
             if (IsSink(candidate, cancellationToken))
             {
@@ -90,13 +111,21 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         return false;
     }
 
-    private bool ContainsSource(IOperation operation)
+    // A loop over a stack, not recursion: operation trees can be as deep as a 10,000-term concatenation.
+    private bool ContainsSource(IOperation body)
     {
-        foreach (IOperation child in operation.ChildOperations)
+        var pending = new Stack<IOperation>();
+        pending.Push(body);
+        while (pending.Count > 0)
         {
-            if (IsSource(child) || ContainsSource(child))
+            foreach (IOperation child in pending.Pop().ChildOperations)
             {
-                return true;
+                if (IsSource(child))
+                {
+                    return true;
+                }
+
+                pending.Push(child);
             }
         }
 
@@ -183,13 +212,26 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     // array, an interpolation or a concatenation made only of those, what a method of this compilation returns when its
     // summary says the result carries none of that, or a boxing of one, never reaches a sink as text: code that logs only
     // those (as careful code and the code fix do) needs no flow analysis.
-    private bool CanHoldText(IOperation value) => value switch
+    private bool CanHoldText(IOperation value)
+    {
+        AnalysisBounds.EnterNested(ref _nesting);
+        try
+        {
+            return CanHoldTextCore(value);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private bool CanHoldTextCore(IOperation value) => value switch
     {
         { ConstantValue.HasValue: true } => false,
         _ when _catalog.IsScalar(value.Type) => false,
         IInvocationOperation invocation when _catalog.IsSanitizer(invocation.TargetMethod, options) => false,
         IInvocationOperation invocation => SourceMethodResultCanHoldText(invocation),
-        IBinaryOperation { OperatorMethod: null } binary => CanHoldText(binary.LeftOperand) || CanHoldText(binary.RightOperand),
+        IBinaryOperation { OperatorMethod: null } binary => ChainCanHoldText(binary),
         IPropertyReferenceOperation { Instance.Type: { } receiverType, Property: var property } when _catalog.IsClientLibraryType(receiverType)
             => _catalog.CarriesText(property),
         IConversionOperation { OperatorMethod: null } conversion => CanHoldText(conversion.Operand),
@@ -201,6 +243,23 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         IInterpolatedStringOperation interpolated => AnyInterpolationCanHoldText(interpolated),
         _ => true,
     };
+
+    // 'a + b + c + …' nests to the left as deep as it is long: its left spine is read in a loop.
+    private bool ChainCanHoldText(IBinaryOperation binary)
+    {
+        IOperation current = binary;
+        while (current is IBinaryOperation { OperatorMethod: null } link && !link.ConstantValue.HasValue && !_catalog.IsScalar(link.Type))
+        {
+            if (CanHoldText(link.RightOperand))
+            {
+                return true;
+            }
+
+            current = link.LeftOperand;
+        }
+
+        return CanHoldText(current);
+    }
 
     // A method of this compilation returns text only as its summary says (MethodFlowAnalysis.ApplySummary): from the
     // sources it reads, or from the arguments it passes on. A helper that formats a response's model id and message count
@@ -269,13 +328,18 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     // collection built from it), it cannot either: a model id or a user id kept in a string needs no flow analysis.
     private bool VariableCanHoldText(ISymbol variable)
     {
+        if (_scan is null)
+        {
+            return true; // a helper's returns are read without a scan of its body: its variables may hold anything
+        }
+
         if (_variables.TryGetValue(variable, out bool known))
         {
             return known;
         }
 
         _variables[variable] = true; // a variable written from itself, directly or not, is not cleared
-        bool result = !IsPlainString(variable) || !WritesAndReadsKeepClean(variable);
+        bool result = !IsPlainString(variable) || !WritesAndReadsKeepClean(_scan, variable);
         _variables[variable] = result;
         return result;
     }
@@ -293,10 +357,10 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
         _catalog.IsClassified(parameter)
         || _catalog.IsPromptParameter(parameter, parameter.ContainingSymbol is IMethodSymbol method ? exposure.Implementations?.OperationOf(method) : null);
 
-    private bool WritesAndReadsKeepClean(ISymbol variable)
+    private bool WritesAndReadsKeepClean(BodyScan scan, ISymbol variable)
     {
         bool declared = variable is IParameterSymbol;
-        if (_scan.StringUsesOf(variable) is not { } uses)
+        if (scan.StringUsesOf(variable) is not { } uses)
         {
             return declared;
         }
@@ -333,7 +397,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
             }
         }
 
-        return declared && (!dirtyWrite || uses.All(use => !IsInNestedFunction(use) && (IsWrite(use) || IsOverwrittenCleanBefore(use, uses))));
+        return declared && (!dirtyWrite || uses.All(use => !IsInNestedFunction(use) && (IsWrite(use) || IsOverwrittenCleanBefore(scan, use, uses))));
     }
 
     // A lambda or local function runs whenever it is called: what it writes or reads is not ordered by the statements.
@@ -358,9 +422,9 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     // holding the block it is in, must not write the variable (a loop could bring that write round to the read);
     // the first earlier statement that writes it must be a plain assignment or declaration of a value that cannot
     // hold text. A jump into the middle of a block is not followed.
-    private bool IsOverwrittenCleanBefore(IOperation read, List<IOperation> uses)
+    private bool IsOverwrittenCleanBefore(BodyScan scan, IOperation read, List<IOperation> uses)
     {
-        if (_scan.HasJumps)
+        if (scan.HasJumps)
         {
             return false;
         }

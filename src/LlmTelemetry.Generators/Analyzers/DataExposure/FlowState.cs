@@ -54,6 +54,34 @@ internal sealed class FlowState
         _captures = _captures is { Count: > 0 } ? new Dictionary<CaptureId, Taint>(_captures) : null,
     };
 
+    /// <summary>Whether both states hold the same entries (a field held at its default in one and absent in the other counts as different).</summary>
+    public bool SameAs(FlowState other) => SameEntries(_symbols, other._symbols) && SameEntries(_captures, other._captures);
+
+    private static bool SameEntries<TKey>(Dictionary<TKey, Taint>? x, Dictionary<TKey, Taint>? y)
+        where TKey : notnull
+    {
+        int count = x?.Count ?? 0;
+        if (count != (y?.Count ?? 0))
+        {
+            return false;
+        }
+
+        if (count == 0)
+        {
+            return true;
+        }
+
+        foreach (KeyValuePair<TKey, Taint> entry in x!)
+        {
+            if (!y!.TryGetValue(entry.Key, out Taint? other) || !entry.Value.Equals(other))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Joins <paramref name="other"/> into this state (may-taint: a union); whether anything changed.</summary>
     public bool JoinFrom(FlowState other, Func<ISymbol, Taint> defaultOf)
     {

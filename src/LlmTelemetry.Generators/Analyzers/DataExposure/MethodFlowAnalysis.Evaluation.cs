@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -16,7 +17,30 @@ internal sealed partial class MethodFlowAnalysis
             return Taint.None;
         }
 
-        Taint taint = EvaluateCore(operation);
+        CountEvaluation();
+        AnalysisBounds.EnterNested(ref _nesting);
+        try
+        {
+            Taint taint = operation.Kind == OperationKind.Binary ? EvaluateBinaryChain((IBinaryOperation)operation) : EvaluateCore(operation);
+            return Record(operation, taint);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private void CountEvaluation()
+    {
+        if (++_evaluations > AnalysisBounds.MaxEvaluations)
+        {
+            throw new AnalysisBoundExceededException();
+        }
+    }
+
+    // What 'operation' yields, as every lookup of it will find it.
+    private Taint Record(IOperation operation, Taint taint)
+    {
         if (!taint.IsNone && _catalog.IsScalar(operation.Type))
         {
             taint = Taint.None; // numbers, flags, enums, ids and times carry no text
@@ -34,6 +58,43 @@ internal sealed partial class MethodFlowAnalysis
 
         return taint;
     }
+
+    // 'a + b + c + …' nests to the left as deep as it is long (a generated query, a long message): its left spine is
+    // walked in a loop, so that only right operands recurse.
+    private Taint EvaluateBinaryChain(IBinaryOperation top)
+    {
+        if (top.ConstantValue.HasValue)
+        {
+            return Taint.None;
+        }
+
+        if (top.LeftOperand is not IBinaryOperation { ConstantValue.HasValue: false })
+        {
+            return BinaryResult(top, Evaluate(top.LeftOperand), Evaluate(top.RightOperand));
+        }
+
+        var spine = new List<IBinaryOperation>();
+        IOperation current = top;
+        while (current is IBinaryOperation { ConstantValue.HasValue: false } binary)
+        {
+            spine.Add(binary);
+            current = binary.LeftOperand;
+        }
+
+        Taint left = Evaluate(current);
+        for (int i = spine.Count - 1; i > 0; i--)
+        {
+            CountEvaluation();
+            IBinaryOperation binary = spine[i];
+            left = Record(binary, BinaryResult(binary, left, Evaluate(binary.RightOperand)));
+        }
+
+        return BinaryResult(top, left, Evaluate(top.RightOperand));
+    }
+
+    // Comparisons and arithmetic yield no text; concatenation yields what either side carries.
+    private static Taint BinaryResult(IBinaryOperation binary, Taint left, Taint right) =>
+        binary.OperatorKind is BinaryOperatorKind.Add ? left.Union(right) : Taint.None;
 
     private Taint EvaluateCore(IOperation operation)
     {
@@ -59,8 +120,15 @@ internal sealed partial class MethodFlowAnalysis
             case OperationKind.Argument or OperationKind.Conversion or OperationKind.Await or OperationKind.Parenthesized or OperationKind.ExpressionStatement
                 or OperationKind.InterpolatedString or OperationKind.Interpolation or OperationKind.InterpolatedStringText:
                 return EvaluateChildren(operation);
+            default:
+                return EvaluateOther(operation);
         }
+    }
 
+    // The rest, by interface. (A method of its own: the many typed locals of this switch would otherwise make every
+    // level of a recursive walk through the common kinds above take a large stack frame.)
+    private Taint EvaluateOther(IOperation operation)
+    {
         switch (operation)
         {
             case ILocalReferenceOperation local:
@@ -165,12 +233,6 @@ internal sealed partial class MethodFlowAnalysis
                 return EvaluateLambda(lambda);
             case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference:
                 return EvaluateLocalFunction(reference.Method, arguments: null);
-            case IBinaryOperation binary:
-            {
-                Taint both = Evaluate(binary.LeftOperand).Union(Evaluate(binary.RightOperand));
-                return binary.OperatorKind is BinaryOperatorKind.Add ? both : Taint.None; // comparisons and arithmetic yield no text
-            }
-
             default:
                 return EvaluateChildren(operation);
         }
@@ -331,6 +393,19 @@ internal sealed partial class MethodFlowAnalysis
 
     private void Assign(IOperation target, Taint value, bool strong, IOperation? assigned)
     {
+        AnalysisBounds.EnterNested(ref _nesting);
+        try
+        {
+            AssignCore(target, value, strong, assigned);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private void AssignCore(IOperation target, Taint value, bool strong, IOperation? assigned)
+    {
         switch (target)
         {
             case ILocalReferenceOperation local:
@@ -427,53 +502,4 @@ internal sealed partial class MethodFlowAnalysis
             => operation.ChildOperations.All(IsConstantLike),
         _ => operation.Kind.ToString() == "CollectionExpression" && operation.ChildOperations.All(IsConstantLike),
     };
-
-    private Taint EvaluateLambda(IFlowAnonymousFunctionOperation lambda)
-    {
-        FlowState outer = _state;
-        FlowState entry = outer.Clone();
-        foreach (IParameterSymbol parameter in lambda.Symbol.Parameters)
-        {
-            entry.Set(parameter, ChatContentParameter(parameter));
-        }
-
-        Taint returned = RunGraph(_graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken), entry);
-        outer.JoinFrom(_state, _defaultOf); // what the lambda wrote to captured variables
-        _state = outer;
-        return returned;
-    }
-
-    private Taint EvaluateLocalFunction(IMethodSymbol localFunction, Taint[]? arguments)
-    {
-        if (!_activeLocalFunctions.Add(localFunction))
-        {
-            Taint given = Taint.None; // recursion: assume it returns what it is given
-            foreach (Taint argument in arguments ?? System.Array.Empty<Taint>())
-            {
-                given = given.Union(argument);
-            }
-
-            return given;
-        }
-
-        try
-        {
-            FlowState outer = _state;
-            FlowState entry = outer.Clone();
-            foreach (IParameterSymbol parameter in localFunction.Parameters)
-            {
-                entry.Set(parameter, arguments is not null && parameter.Ordinal < arguments.Length ? arguments[parameter.Ordinal] : Taint.None);
-            }
-
-            ControlFlowGraph graph = _graph.GetLocalFunctionControlFlowGraphInScope(localFunction, _cancellationToken);
-            Taint returned = RunGraph(graph, entry);
-            outer.JoinFrom(_state, _defaultOf);
-            _state = outer;
-            return returned;
-        }
-        finally
-        {
-            _activeLocalFunctions.Remove(localFunction);
-        }
-    }
 }

@@ -44,6 +44,19 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
+        AnalysisBounds.EnterNested(ref _nesting);
+        try
+        {
+            WalkStatement(statement);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private void WalkStatement(IOperation statement)
+    {
         switch (statement)
         {
             case IBlockOperation block:
@@ -83,28 +96,54 @@ internal sealed partial class MethodFlowAnalysis
         }
     }
 
+    // An if and its else-if chain, in a loop (a chain is as deep as it is long): each condition is evaluated where the
+    // previous one was false, and what the reachable branches leave is joined.
     private void WalkBranches(IConditionalOperation branch)
     {
-        Evaluate(branch.Condition);
-        FlowState before = _state;
-        _state = before.Clone();
-        Walk(branch.WhenTrue);
-        FlowState? afterTrue = _reachable ? _state : null;
-
-        _state = before;
-        _reachable = true;
-        if (branch.WhenFalse is { } whenFalse)
+        FlowState? joined = null;
+        for (IConditionalOperation current = branch; ;)
         {
-            Walk(whenFalse);
+            Evaluate(current.Condition);
+            FlowState before = _state;
+            _state = before.Clone();
+            Walk(current.WhenTrue);
+            joined = JoinReachable(joined);
+
+            _state = before;
+            _reachable = true;
+            if (current.WhenFalse is IConditionalOperation { Type: null } elseIf)
+            {
+                current = elseIf;
+                continue;
+            }
+
+            if (current.WhenFalse is { } whenFalse)
+            {
+                Walk(whenFalse);
+            }
+
+            joined = JoinReachable(joined);
+            break;
         }
 
-        FlowState? afterFalse = _reachable ? _state : null;
-        if (afterTrue is not null && afterFalse is not null)
+        _reachable = joined is not null;
+        _state = joined ?? _state;
+    }
+
+    // What the branch just walked leaves, joined into what the earlier ones left (when it can be left at all).
+    private FlowState? JoinReachable(FlowState? joined)
+    {
+        if (!_reachable)
         {
-            afterTrue.JoinFrom(afterFalse, _defaultOf);
+            return joined;
         }
 
-        _state = afterTrue ?? afterFalse ?? _state;
-        _reachable = afterTrue is not null || afterFalse is not null;
+        if (joined is null)
+        {
+            return _state;
+        }
+
+        joined.JoinFrom(_state, _defaultOf);
+        return joined;
     }
 }

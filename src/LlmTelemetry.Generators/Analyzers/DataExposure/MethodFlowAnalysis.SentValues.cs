@@ -28,6 +28,17 @@ internal sealed partial class MethodFlowAnalysis
             return;
         }
 
+        var writes = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+        foreach ((ISymbol variable, IOperation value) in scan.Writes)
+        {
+            if (!writes.TryGetValue(variable, out List<IOperation>? values))
+            {
+                writes[variable] = values = new List<IOperation>();
+            }
+
+            values.Add(value);
+        }
+
         var roots = new List<ISymbol>();
         foreach ((IOperation value, string sender) in sends)
         {
@@ -35,7 +46,7 @@ internal sealed partial class MethodFlowAnalysis
             AddRoots(value, roots);
             foreach (ISymbol root in roots)
             {
-                MarkSent(root, sender, value.Syntax.GetLocation(), scan.Writes);
+                MarkSent(root, sender, value.Syntax.GetLocation(), writes);
             }
         }
     }
@@ -63,54 +74,67 @@ internal sealed partial class MethodFlowAnalysis
     private bool IsMessageParameter(IParameterSymbol parameter) =>
         parameter.Type.SpecialType == SpecialType.System_String || _catalog.IsContentType(parameter.Type);
 
-    // Also what went into a sent variable: the text a message was built from, the messages a list was filled with.
-    private void MarkSent(ISymbol variable, string sender, Location sentAt, List<(ISymbol Variable, IOperation Value)> writes)
+    // Also what went into a sent variable: the text a message was built from, the messages a list was filled with. (A
+    // worklist, not recursion: a chain of variables each built from the last can be as long as the method.)
+    private void MarkSent(ISymbol sentVariable, string sender, Location sentAt, Dictionary<ISymbol, List<IOperation>> writes)
     {
-        if (_sent.ContainsKey(variable))
+        var pending = new Stack<ISymbol>();
+        pending.Push(sentVariable);
+        var roots = new List<ISymbol>();
+        while (pending.Count > 0)
         {
-            return;
-        }
-
-        _sent[variable] = new TaintSource($"The prompt '{variable.Name}' (sent to the model by '{sender}')", sentAt);
-        List<ISymbol>? roots = null;
-        foreach ((ISymbol written, IOperation value) in writes)
-        {
-            if (!SymbolEqualityComparer.Default.Equals(written, variable))
+            ISymbol variable = pending.Pop();
+            if (_sent.ContainsKey(variable))
             {
                 continue;
             }
 
-            (roots ??= new List<ISymbol>()).Clear();
-            AddRoots(value, roots);
-            foreach (ISymbol root in roots)
+            _sent[variable] = new TaintSource($"The prompt '{variable.Name}' (sent to the model by '{sender}')", sentAt);
+            if (!writes.TryGetValue(variable, out List<IOperation>? values))
             {
-                MarkSent(root, sender, sentAt, writes);
+                continue;
+            }
+
+            foreach (IOperation value in values)
+            {
+                roots.Clear();
+                AddRoots(value, roots);
+                foreach (ISymbol root in roots)
+                {
+                    pending.Push(root);
+                }
             }
         }
     }
 
     // The variables a sent value is made of, through the operations that only combine text (not member reads).
-    private static void AddRoots(IOperation value, List<ISymbol> roots)
+    private static void AddRoots(IOperation sent, List<ISymbol> roots)
     {
-        switch (value)
+        var pending = new Stack<IOperation>();
+        pending.Push(sent);
+        while (pending.Count > 0)
         {
-            case ILocalReferenceOperation local:
-                roots.Add(local.Local);
-                break;
-            case IParameterReferenceOperation parameter:
-                roots.Add(parameter.Parameter);
-                break;
-            case IConversionOperation or IInterpolatedStringOperation or IInterpolationOperation or IBinaryOperation or IArgumentOperation
-                or IObjectCreationOperation or IArrayCreationOperation or IArrayInitializerOperation or ICoalesceOperation or IConditionalOperation
-                or IObjectOrCollectionInitializerOperation or IParenthesizedOperation:
-            case { Kind: OperationKind.CollectionExpression or OperationKind.Spread }:
-            case IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } }:
-                foreach (IOperation child in value.ChildOperations)
-                {
-                    AddRoots(child, roots);
-                }
+            IOperation value = pending.Pop();
+            switch (value)
+            {
+                case ILocalReferenceOperation local:
+                    roots.Add(local.Local);
+                    break;
+                case IParameterReferenceOperation parameter:
+                    roots.Add(parameter.Parameter);
+                    break;
+                case IConversionOperation or IInterpolatedStringOperation or IInterpolationOperation or IBinaryOperation or IArgumentOperation
+                    or IObjectCreationOperation or IArrayCreationOperation or IArrayInitializerOperation or ICoalesceOperation or IConditionalOperation
+                    or IObjectOrCollectionInitializerOperation or IParenthesizedOperation:
+                case { Kind: OperationKind.CollectionExpression or OperationKind.Spread }:
+                case IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } }:
+                    foreach (IOperation child in value.ChildOperations.Reverse())
+                    {
+                        pending.Push(child);
+                    }
 
-                break;
+                    break;
+            }
         }
     }
 }

@@ -39,6 +39,8 @@ internal sealed partial class MethodFlowAnalysis
     private readonly Stack<Taint> _initializedObjects = new(); // what an object initializer has put in the new object so far
     private readonly Stack<Taint> _patternInputs = new(); // what the value a property subpattern reads a member of carries
     private FlowState _state = new();
+    private int _nesting; // how deeply the walk has recursed (AnalysisBounds.MaxNesting)
+    private int _evaluations; // how many operations it has evaluated (AnalysisBounds.MaxEvaluations)
     private ControlFlowGraph _graph = null!;
     private Taint _returned = Taint.None;
 
@@ -52,6 +54,9 @@ internal sealed partial class MethodFlowAnalysis
         _cancellationToken = cancellationToken;
         _defaultOf = DefaultOf; // made once: every read of a variable asks for it
     }
+
+    /// <summary>How many operations this analysis has evaluated so far.</summary>
+    public int Evaluations => _evaluations;
 
     /// <summary>
     /// Analyzes <paramref name="body"/> over <paramref name="graph"/>, or in order when there is none (<see cref="BodyScan.CanWalkInOrder"/>);
