@@ -76,7 +76,7 @@ public sealed class ClassifyLoggerMessageParameterCodeFix : CodeFixProvider
     // Attributes of this compilation a parameter can carry: concrete DataClassificationAttribute types with a parameterless constructor.
     private static IEnumerable<INamedTypeSymbol> ClassificationAttributes(Compilation compilation, CancellationToken cancellationToken)
     {
-        INamedTypeSymbol? baseType = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+        INamedTypeSymbol? baseType = compilation.GetWellKnownType("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
         if (baseType is null)
         {
             yield break;

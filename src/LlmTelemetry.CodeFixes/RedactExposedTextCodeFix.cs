@@ -46,7 +46,7 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
             return;
         }
 
-        INamedTypeSymbol? llmContent = model.Compilation.GetTypeByMetadataName("LlmTelemetry.LlmContent");
+        INamedTypeSymbol? llmContent = model.Compilation.GetWellKnownType("LlmTelemetry.LlmContent");
         bool canFingerprint = llmContent is not null && !llmContent.GetMembers("Fingerprint").IsEmpty;
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
@@ -132,7 +132,7 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
 
     private static ISymbol? RedactorMember(SemanticModel model, ExpressionSyntax text, CancellationToken cancellationToken)
     {
-        INamedTypeSymbol? redactor = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor");
+        INamedTypeSymbol? redactor = model.Compilation.GetWellKnownType("Microsoft.Extensions.Compliance.Redaction.Redactor");
         INamedTypeSymbol? type = model.GetEnclosingSymbol(text.SpanStart, cancellationToken)?.ContainingType;
         if (redactor is null || type is null)
         {

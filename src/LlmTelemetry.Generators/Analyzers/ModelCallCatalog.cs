@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using LlmTelemetry.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 
 namespace LlmTelemetry.Generators.Analyzers;
@@ -45,21 +46,21 @@ internal sealed class ModelCallCatalog
 
     private ModelCallCatalog(Compilation compilation)
     {
-        _chatClient = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.IChatClient");
-        _chatClientExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatClientExtensions");
-        _embeddingGenerator = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.IEmbeddingGenerator`2");
-        _embeddingGeneratorExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.EmbeddingGeneratorExtensions");
-        _openAIChatClient = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatClient");
-        _openAIEmbeddingClient = compilation.GetTypeByMetadataName("OpenAI.Embeddings.EmbeddingClient");
-        _skChatCompletion = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService");
-        _skChatCompletionExtensions = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.ChatCompletion.ChatCompletionServiceExtensions");
-        _skKernelExtensions = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.KernelExtensions");
-        _ollamaClient = compilation.GetTypeByMetadataName("OllamaSharp.IOllamaApiClient");
-        _ollamaClientExtensions = compilation.GetTypeByMetadataName("OllamaSharp.OllamaApiClientExtensions");
-        _ollamaChat = compilation.GetTypeByMetadataName("OllamaSharp.Chat");
-        DelegatingChatClient = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.DelegatingChatClient");
-        ActivitySource = compilation.GetTypeByMetadataName("System.Diagnostics.ActivitySource");
-        _modelCallAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.ModelCallAttribute");
+        _chatClient = compilation.GetWellKnownType("Microsoft.Extensions.AI.IChatClient");
+        _chatClientExtensions = compilation.GetWellKnownType("Microsoft.Extensions.AI.ChatClientExtensions");
+        _embeddingGenerator = compilation.GetWellKnownType("Microsoft.Extensions.AI.IEmbeddingGenerator`2");
+        _embeddingGeneratorExtensions = compilation.GetWellKnownType("Microsoft.Extensions.AI.EmbeddingGeneratorExtensions");
+        _openAIChatClient = compilation.GetWellKnownType("OpenAI.Chat.ChatClient");
+        _openAIEmbeddingClient = compilation.GetWellKnownType("OpenAI.Embeddings.EmbeddingClient");
+        _skChatCompletion = compilation.GetWellKnownType("Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService");
+        _skChatCompletionExtensions = compilation.GetWellKnownType("Microsoft.SemanticKernel.ChatCompletion.ChatCompletionServiceExtensions");
+        _skKernelExtensions = compilation.GetWellKnownType("Microsoft.SemanticKernel.KernelExtensions");
+        _ollamaClient = compilation.GetWellKnownType("OllamaSharp.IOllamaApiClient");
+        _ollamaClientExtensions = compilation.GetWellKnownType("OllamaSharp.OllamaApiClientExtensions");
+        _ollamaChat = compilation.GetWellKnownType("OllamaSharp.Chat");
+        DelegatingChatClient = compilation.GetWellKnownType("Microsoft.Extensions.AI.DelegatingChatClient");
+        ActivitySource = compilation.GetWellKnownType("System.Diagnostics.ActivitySource");
+        _modelCallAttribute = compilation.GetWellKnownType("LlmTelemetry.ModelCallAttribute");
         _sourceAssembly = compilation.Assembly;
         _canMarkModelCallsOf = CanMarkModelCalls;
         _classifyUnconfigured = method => ClassifyUncached(method, ImmutableHashSet<string>.Empty) ?? NotAModelCall;

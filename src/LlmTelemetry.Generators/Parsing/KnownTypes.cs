@@ -20,56 +20,56 @@ internal sealed class KnownTypes
 
     private KnownTypes(Compilation compilation)
     {
-        LlmOperationAttribute = compilation.GetTypeByMetadataName(LlmOperationAttributeName);
-        RetrievalAttribute = compilation.GetTypeByMetadataName(RetrievalAttributeName);
-        DataSourceAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.DataSourceAttribute");
-        TopKAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.TopKAttribute");
-        DocumentIdAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.DocumentIdAttribute");
-        DocumentScoreAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.DocumentScoreAttribute");
-        EvalGuardAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.EvalGuardAttribute");
-        LlmEvaluator = compilation.GetTypeByMetadataName("LlmTelemetry.ILlmEvaluator");
-        MeaiEvaluator = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.Evaluation.IEvaluator");
-        MeaiChatConfiguration = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.Evaluation.ChatConfiguration");
-        PromptAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.PromptAttribute");
-        SystemInstructionsAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.SystemInstructionsAttribute");
-        ModelAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.ModelAttribute");
-        InputTokensAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.InputTokensAttribute");
-        OutputTokensAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.OutputTokensAttribute");
-        CacheReadInputTokensAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.CacheReadInputTokensAttribute");
-        ReasoningOutputTokensAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.ReasoningOutputTokensAttribute");
-        ResponseModelAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.ResponseModelAttribute");
-        ResponseIdAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.ResponseIdAttribute");
-        FinishReasonAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.FinishReasonAttribute");
-        ResponseTextAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.ResponseTextAttribute");
+        LlmOperationAttribute = compilation.GetWellKnownType(LlmOperationAttributeName);
+        RetrievalAttribute = compilation.GetWellKnownType(RetrievalAttributeName);
+        DataSourceAttribute = compilation.GetWellKnownType("LlmTelemetry.DataSourceAttribute");
+        TopKAttribute = compilation.GetWellKnownType("LlmTelemetry.TopKAttribute");
+        DocumentIdAttribute = compilation.GetWellKnownType("LlmTelemetry.DocumentIdAttribute");
+        DocumentScoreAttribute = compilation.GetWellKnownType("LlmTelemetry.DocumentScoreAttribute");
+        EvalGuardAttribute = compilation.GetWellKnownType("LlmTelemetry.EvalGuardAttribute");
+        LlmEvaluator = compilation.GetWellKnownType("LlmTelemetry.ILlmEvaluator");
+        MeaiEvaluator = compilation.GetWellKnownType("Microsoft.Extensions.AI.Evaluation.IEvaluator");
+        MeaiChatConfiguration = compilation.GetWellKnownType("Microsoft.Extensions.AI.Evaluation.ChatConfiguration");
+        PromptAttribute = compilation.GetWellKnownType("LlmTelemetry.PromptAttribute");
+        SystemInstructionsAttribute = compilation.GetWellKnownType("LlmTelemetry.SystemInstructionsAttribute");
+        ModelAttribute = compilation.GetWellKnownType("LlmTelemetry.ModelAttribute");
+        InputTokensAttribute = compilation.GetWellKnownType("LlmTelemetry.InputTokensAttribute");
+        OutputTokensAttribute = compilation.GetWellKnownType("LlmTelemetry.OutputTokensAttribute");
+        CacheReadInputTokensAttribute = compilation.GetWellKnownType("LlmTelemetry.CacheReadInputTokensAttribute");
+        ReasoningOutputTokensAttribute = compilation.GetWellKnownType("LlmTelemetry.ReasoningOutputTokensAttribute");
+        ResponseModelAttribute = compilation.GetWellKnownType("LlmTelemetry.ResponseModelAttribute");
+        ResponseIdAttribute = compilation.GetWellKnownType("LlmTelemetry.ResponseIdAttribute");
+        FinishReasonAttribute = compilation.GetWellKnownType("LlmTelemetry.FinishReasonAttribute");
+        ResponseTextAttribute = compilation.GetWellKnownType("LlmTelemetry.ResponseTextAttribute");
 
-        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-        AsyncEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
-        AsyncEnumeratorOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerator`1");
+        Task = compilation.GetWellKnownType("System.Threading.Tasks.Task");
+        TaskOfT = compilation.GetWellKnownType("System.Threading.Tasks.Task`1");
+        ValueTask = compilation.GetWellKnownType("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = compilation.GetWellKnownType("System.Threading.Tasks.ValueTask`1");
+        AsyncEnumerableOfT = compilation.GetWellKnownType("System.Collections.Generic.IAsyncEnumerable`1");
+        AsyncEnumeratorOfT = compilation.GetWellKnownType("System.Collections.Generic.IAsyncEnumerator`1");
         EnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
 
-        MeaiChatResponse = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatResponse");
-        MeaiChatResponseUpdate = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatResponseUpdate");
-        MeaiGeneratedEmbeddings = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.GeneratedEmbeddings`1");
-        MeaiChatOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatOptions");
-        MeaiEmbeddingGenerationOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.EmbeddingGenerationOptions");
-        MeaiChatMessage = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatMessage");
-        MeaiUsageDetails = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.UsageDetails");
-        MeaiTextReasoningContent = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.TextReasoningContent");
+        MeaiChatResponse = compilation.GetWellKnownType("Microsoft.Extensions.AI.ChatResponse");
+        MeaiChatResponseUpdate = compilation.GetWellKnownType("Microsoft.Extensions.AI.ChatResponseUpdate");
+        MeaiGeneratedEmbeddings = compilation.GetWellKnownType("Microsoft.Extensions.AI.GeneratedEmbeddings`1");
+        MeaiChatOptions = compilation.GetWellKnownType("Microsoft.Extensions.AI.ChatOptions");
+        MeaiEmbeddingGenerationOptions = compilation.GetWellKnownType("Microsoft.Extensions.AI.EmbeddingGenerationOptions");
+        MeaiChatMessage = compilation.GetWellKnownType("Microsoft.Extensions.AI.ChatMessage");
+        MeaiUsageDetails = compilation.GetWellKnownType("Microsoft.Extensions.AI.UsageDetails");
+        MeaiTextReasoningContent = compilation.GetWellKnownType("Microsoft.Extensions.AI.TextReasoningContent");
 
-        OpenAIChatCompletion = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatCompletion");
-        OpenAIStreamingChatCompletionUpdate = compilation.GetTypeByMetadataName("OpenAI.Chat.StreamingChatCompletionUpdate");
-        OpenAIChatCompletionOptions = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatCompletionOptions");
-        OpenAIChatMessage = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatMessage");
-        ClientResultOfT = compilation.GetTypeByMetadataName("System.ClientModel.ClientResult`1");
+        OpenAIChatCompletion = compilation.GetWellKnownType("OpenAI.Chat.ChatCompletion");
+        OpenAIStreamingChatCompletionUpdate = compilation.GetWellKnownType("OpenAI.Chat.StreamingChatCompletionUpdate");
+        OpenAIChatCompletionOptions = compilation.GetWellKnownType("OpenAI.Chat.ChatCompletionOptions");
+        OpenAIChatMessage = compilation.GetWellKnownType("OpenAI.Chat.ChatMessage");
+        ClientResultOfT = compilation.GetWellKnownType("System.ClientModel.ClientResult`1");
 
-        VectorSearchResultOfT = compilation.GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorSearchResult`1");
-        VectorStoreKeyAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorStoreKeyAttribute")
-            ?? compilation.GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorStoreRecordKeyAttribute");
+        VectorSearchResultOfT = compilation.GetWellKnownType("Microsoft.Extensions.VectorData.VectorSearchResult`1");
+        VectorStoreKeyAttribute = compilation.GetWellKnownType("Microsoft.Extensions.VectorData.VectorStoreKeyAttribute")
+            ?? compilation.GetWellKnownType("Microsoft.Extensions.VectorData.VectorStoreRecordKeyAttribute");
 
-        DataClassificationAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+        DataClassificationAttribute = compilation.GetWellKnownType("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
     }
 
     public INamedTypeSymbol? LlmOperationAttribute { get; }

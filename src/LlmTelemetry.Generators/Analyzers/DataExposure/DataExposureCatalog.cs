@@ -89,25 +89,25 @@ internal sealed class DataExposureCatalog
             && type.Name is not ("EventId" or "LogLevel" or "LogEventLevel" or "IFormatProvider");
         _unclassifiedTextArgument = parameter => TextArgument(parameter) && !IsClassified(parameter); // the logging generator redacts a classified one
         _contentTypes = ContentTypeNames.Select(compilation.GetTypeByMetadataName).Where(static t => t is not null).ToImmutableArray()!;
-        _loggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
-        _logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-        _loggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
-        _exception = compilation.GetTypeByMetadataName("System.Exception");
-        _redactor = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor");
-        _redactorAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.RedactorAttribute");
-        DataClassificationAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
-        PromptAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.PromptAttribute");
-        LlmOperationAttribute = compilation.GetTypeByMetadataName("LlmTelemetry.LlmOperationAttribute");
-        _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
-        _textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-        _enumerable = compilation.GetTypeByMetadataName("System.Collections.IEnumerable");
-        _activity = compilation.GetTypeByMetadataName("System.Diagnostics.Activity");
-        _activitySource = compilation.GetTypeByMetadataName("System.Diagnostics.ActivitySource");
-        _telemetrySpan = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.TelemetrySpan");
-        _console = compilation.GetTypeByMetadataName("System.Console");
-        _debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
-        _trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
-        _hashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.HashAlgorithm");
+        _loggerExtensions = compilation.GetWellKnownType("Microsoft.Extensions.Logging.LoggerExtensions");
+        _logger = compilation.GetWellKnownType("Microsoft.Extensions.Logging.ILogger");
+        _loggerMessageAttribute = compilation.GetWellKnownType("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+        _exception = compilation.GetWellKnownType("System.Exception");
+        _redactor = compilation.GetWellKnownType("Microsoft.Extensions.Compliance.Redaction.Redactor");
+        _redactorAttribute = compilation.GetWellKnownType("LlmTelemetry.RedactorAttribute");
+        DataClassificationAttribute = compilation.GetWellKnownType("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+        PromptAttribute = compilation.GetWellKnownType("LlmTelemetry.PromptAttribute");
+        LlmOperationAttribute = compilation.GetWellKnownType("LlmTelemetry.LlmOperationAttribute");
+        _stringBuilder = compilation.GetWellKnownType("System.Text.StringBuilder");
+        _textWriter = compilation.GetWellKnownType("System.IO.TextWriter");
+        _enumerable = compilation.GetWellKnownType("System.Collections.IEnumerable");
+        _activity = compilation.GetWellKnownType("System.Diagnostics.Activity");
+        _activitySource = compilation.GetWellKnownType("System.Diagnostics.ActivitySource");
+        _telemetrySpan = compilation.GetWellKnownType("OpenTelemetry.Trace.TelemetrySpan");
+        _console = compilation.GetWellKnownType("System.Console");
+        _debug = compilation.GetWellKnownType("System.Diagnostics.Debug");
+        _trace = compilation.GetWellKnownType("System.Diagnostics.Trace");
+        _hashAlgorithm = compilation.GetWellKnownType("System.Security.Cryptography.HashAlgorithm");
         _otherLoggers = new[]
         {
             "Serilog.ILogger", "Serilog.Log", "Serilog.Context.LogContext", "NLog.ILogger", "NLog.ILoggerBase", "NLog.Logger", "log4net.ILog",
