@@ -20,7 +20,7 @@ public sealed partial class LeakyAssistant(IChatClient chat, ILogger<LeakyAssist
         Activity.Current?.SetTag("app.question", question); // LLMT1003
 
         ChatResponse response = await chat.GetResponseAsync(question, cancellationToken: cancellationToken);
-        Console.WriteLine($"Model said: {response.Text}"); // LLMT1002
+        Debug.WriteLine($"Model said: {response.Text}"); // LLMT1002
         if (response.FinishReason == ChatFinishReason.ContentFilter)
         {
             throw new InvalidOperationException("Filtered answer: " + response.Text); // LLMT1004

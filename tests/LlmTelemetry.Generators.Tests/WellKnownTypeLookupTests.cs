@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using LlmTelemetry.Generators.Analyzers;
@@ -18,21 +17,15 @@ namespace LlmTelemetry.Generators.Tests;
 public sealed class WellKnownTypeLookupTests
 {
     // What Microsoft.Agents.AI does: a public class of the same full name in another assembly.
-    private static MetadataReference AgentFrameworkLike()
-    {
-        Compilation library = GeneratorHarness.Compilation(TestReferences.All, """
-            namespace Microsoft.Extensions.AI
+    private static MetadataReference AgentFrameworkLike() => TestReferences.Assembly("Microsoft.Agents.AI", """
+        namespace Microsoft.Extensions.AI
+        {
+            public static class ChatClientExtensions
             {
-                public static class ChatClientExtensions
-                {
-                    public static object AsAgent(this IChatClient client) => client;
-                }
+                public static object AsAgent(this IChatClient client) => client;
             }
-            """).WithAssemblyName("Microsoft.Agents.AI");
-        using var image = new MemoryStream();
-        Assert.True(library.Emit(image).Success);
-        return MetadataReference.CreateFromImage(image.ToArray());
-    }
+        }
+        """);
 
     [Fact]
     public async Task Calls_through_the_extension_overloads_are_still_model_calls()

@@ -16,7 +16,7 @@ public sealed class DataExposureCodeFixTests
             {
                 var response = await chat.GetResponseAsync("hi");
                 logger.LogInformation("Answer: {Answer}", {|LLMT1001:response.Text|});
-                Console.WriteLine({|LLMT1002:$"Answer: {response.Text}"|});
+                Debug.WriteLine({|LLMT1002:$"Answer: {response.Text}"|});
             }
         }
         """;
@@ -31,7 +31,7 @@ public sealed class DataExposureCodeFixTests
                 {
                     var response = await chat.GetResponseAsync("hi");
                     logger.LogInformation("Answer: {Answer}", LlmContent.Redact(response.Text));
-                    Console.WriteLine($"Answer: {LlmContent.Redact(response.Text)}");
+                    Debug.WriteLine($"Answer: {LlmContent.Redact(response.Text)}");
                 }
             }
             """, equivalenceKey: RedactExposedTextCodeFix.RedactWithLlmContentKey);
@@ -47,7 +47,7 @@ public sealed class DataExposureCodeFixTests
                 {
                     var response = await chat.GetResponseAsync("hi");
                     logger.LogInformation("Answer: {Answer}", response.Text.Length);
-                    Console.WriteLine($"Answer: {response.Text.Length}");
+                    Debug.WriteLine($"Answer: {response.Text.Length}");
                 }
             }
             """, equivalenceKey: RedactExposedTextCodeFix.LengthKey);
@@ -63,7 +63,7 @@ public sealed class DataExposureCodeFixTests
                 {
                     var response = await chat.GetResponseAsync("hi");
                     logger.LogInformation("Answer: {Answer}", LlmContent.Fingerprint(response.Text));
-                    Console.WriteLine($"Answer: {LlmContent.Fingerprint(response.Text)}");
+                    Debug.WriteLine($"Answer: {LlmContent.Fingerprint(response.Text)}");
                 }
             }
             """, equivalenceKey: RedactExposedTextCodeFix.FingerprintKey);
@@ -79,7 +79,7 @@ public sealed class DataExposureCodeFixTests
                 {
                     var response = await chat.GetResponseAsync("hi");
                     logger.LogInformation("Answer: {Answer}", response.Usage?.OutputTokenCount);
-                    Console.WriteLine($"Answer: {response.Usage?.OutputTokenCount}");
+                    Debug.WriteLine($"Answer: {response.Usage?.OutputTokenCount}");
                 }
             }
             """;
@@ -98,7 +98,7 @@ public sealed class DataExposureCodeFixTests
                     ChatResponse response = await chat.GetResponseAsync(question);
                     string answer = response.Messages[0].Text;
                     logger.LogInformation("Answer: {Answer}", response.Usage?.OutputTokenCount);
-                    Console.WriteLine("Answer: " + response.Usage?.OutputTokenCount);
+                    Debug.WriteLine("Answer: " + response.Usage?.OutputTokenCount);
                 }
             }
             """;
@@ -110,7 +110,7 @@ public sealed class DataExposureCodeFixTests
                     ChatResponse response = await chat.GetResponseAsync(question);
                     string answer = response.Messages[0].Text;
                     logger.LogInformation("Answer: {Answer}", {|LLMT1001:answer|});
-                    Console.WriteLine({|LLMT1002:"Answer: " + answer|});
+                    Debug.WriteLine({|LLMT1002:"Answer: " + answer|});
                 }
             }
             """, Fixed, equivalenceKey: RedactExposedTextCodeFix.TokenCountKey);

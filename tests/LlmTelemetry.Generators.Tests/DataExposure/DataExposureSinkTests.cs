@@ -1,4 +1,6 @@
+using System.Linq;
 using System.Threading.Tasks;
+using LlmTelemetry.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = LlmTelemetry.Generators.Tests.Infrastructure.AnalyzerVerifier<LlmTelemetry.Generators.Analyzers.DataExposure.DataExposureAnalyzer>;
@@ -84,31 +86,54 @@ public sealed class DataExposureSinkTests
     }
 
     [Fact]
-    public async Task LLMT1002_console_debug_and_trace()
+    public async Task LLMT1002_console_debug_and_trace_where_the_console_is_a_log()
     {
-        await Verify.VerifyAsync(DataExposureFlowTests.Usings + """
-            public class Bot(IChatClient chat)
-            {
-                public async Task AskAsync()
-                {
-                    await foreach (var update in chat.GetStreamingResponseAsync("hi"))
-                    {
-                        Console.Write({|#0:update.Text|});
-                    }
-
-                    var response = await chat.GetResponseAsync("hi");
-                    Console.Error.WriteLine({|#1:response.Text|});
-                    Debug.WriteLine({|#2:response.Text|});
-                    Trace.TraceInformation({|#3:response.Text|});
-                    Console.WriteLine(response.Text.Length);
-                }
-            }
-            """,
+        await Verify.VerifyAsync(ConsoleAndDebugWrites, "llmtelemetry.data_exposure.console_output = log",
             Expect("LLMT1002", 0, "The completion text 'update.Text'", "Console.Write"),
             Expect("LLMT1002", 1, Answer, "Console.Error.WriteLine"),
             Expect("LLMT1002", 2, Answer, "Debug.WriteLine"),
             Expect("LLMT1002", 3, Answer, "Trace.TraceInformation"));
     }
+
+    [Fact]
+    public async Task LLMT1002_the_console_of_a_service_is_a_log()
+    {
+        await Verify.VerifyAsync(ConsoleAndDebugWrites, null, [TestReferences.Assembly("Microsoft.AspNetCore.Http.Abstractions")],
+            Expect("LLMT1002", 0, "The completion text 'update.Text'", "Console.Write"),
+            Expect("LLMT1002", 1, Answer, "Console.Error.WriteLine"),
+            Expect("LLMT1002", 2, Answer, "Debug.WriteLine"),
+            Expect("LLMT1002", 3, Answer, "Trace.TraceInformation"));
+    }
+
+    [Theory]
+    [InlineData(null, new string[0])] // an interactive console app: the console is its user interface
+    [InlineData("llmtelemetry.data_exposure.console_output = user_interface", new[] { "Microsoft.Extensions.Hosting" })]
+    [InlineData("llmtelemetry.data_exposure.console_output = nonsense", new string[0])] // an unknown value keeps the default
+    public async Task LLMT1002_the_console_of_an_interactive_app_is_not_a_log_debug_and_trace_are(string? editorConfig, string[] references)
+    {
+        await Verify.VerifyAsync(ConsoleAndDebugWrites, editorConfig, references.Select(name => TestReferences.Assembly(name)).ToArray(),
+            Expect("LLMT1002", 2, Answer, "Debug.WriteLine"),
+            Expect("LLMT1002", 3, Answer, "Trace.TraceInformation"));
+    }
+
+    private const string ConsoleAndDebugWrites = DataExposureFlowTests.Usings + """
+        public class Bot(IChatClient chat)
+        {
+            public async Task AskAsync()
+            {
+                await foreach (var update in chat.GetStreamingResponseAsync("hi"))
+                {
+                    Console.Write({|#0:update.Text|});
+                }
+
+                var response = await chat.GetResponseAsync("hi");
+                Console.Error.WriteLine({|#1:response.Text|});
+                Debug.WriteLine({|#2:response.Text|});
+                Trace.TraceInformation({|#3:response.Text|});
+                Console.WriteLine(response.Text.Length);
+            }
+        }
+        """;
 
     [Fact]
     public async Task LLMT1003_span_tags_events_and_baggage()

@@ -15,9 +15,14 @@ internal static class AnalyzerVerifier<TAnalyzer>
 {
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, null, expected);
 
-    public static Task VerifyAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string source, string? editorConfig, params DiagnosticResult[] expected) =>
+        VerifyAsync(source, editorConfig, System.Array.Empty<MetadataReference>(), expected);
+
+    /// <param name="references">References beside <see cref="TestReferences.All"/>.</param>
+    public static Task VerifyAsync(string source, string? editorConfig, MetadataReference[] references, params DiagnosticResult[] expected)
     {
         var test = new Test { TestCode = source };
+        test.TestState.AdditionalReferences.AddRange(references);
         if (editorConfig is not null)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\n" + editorConfig));

@@ -39,4 +39,17 @@ internal static class TestReferences
     public static ImmutableArray<MetadataReference> WithoutClientLibraries { get; } = Framework.AddRange(Libraries.Take(2));
 
     public static ImmutableArray<MetadataReference> All { get; } = Framework.AddRange(Libraries);
+
+    /// <summary>
+    /// An assembly named <paramref name="name"/> holding <paramref name="source"/> (or nothing): what a project references
+    /// when only the name matters (a hosting framework) or when a test needs a library's shape without the library.
+    /// </summary>
+    public static MetadataReference Assembly(string name, string source = "")
+    {
+        Compilation library = GeneratorHarness.Compilation(All, source).WithAssemblyName(name);
+        using var image = new System.IO.MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult result = library.Emit(image);
+        Xunit.Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
 }

@@ -82,13 +82,14 @@ internal sealed class DataExposureCatalog
     private DataExposureCatalog(Compilation compilation, ModelCallCatalog modelCalls)
     {
         ModelCalls = modelCalls;
+        IsService = ReferencesServiceFramework(compilation);
         _isContentTypeUncached = type => IsContentType(type, depth: 0);
         _textArgument = TextArgument;
         _roleOfUncached = RoleOfUncached;
         _isTextArgumentTypeUncached = type => !IsScalar(type) && !IsLogger(type) && !IsExceptionType(type)
             && type.Name is not ("EventId" or "LogLevel" or "LogEventLevel" or "IFormatProvider");
         _unclassifiedTextArgument = parameter => TextArgument(parameter) && !IsClassified(parameter); // the logging generator redacts a classified one
-        _contentTypes = ContentTypeNames.Select(compilation.GetTypeByMetadataName).Where(static t => t is not null).ToImmutableArray()!;
+        _contentTypes = ContentTypeNames.Select(compilation.GetWellKnownType).Where(static t => t is not null).ToImmutableArray()!;
         _loggerExtensions = compilation.GetWellKnownType("Microsoft.Extensions.Logging.LoggerExtensions");
         _logger = compilation.GetWellKnownType("Microsoft.Extensions.Logging.ILogger");
         _loggerMessageAttribute = compilation.GetWellKnownType("Microsoft.Extensions.Logging.LoggerMessageAttribute");
@@ -111,12 +112,12 @@ internal sealed class DataExposureCatalog
         _otherLoggers = new[]
         {
             "Serilog.ILogger", "Serilog.Log", "Serilog.Context.LogContext", "NLog.ILogger", "NLog.ILoggerBase", "NLog.Logger", "log4net.ILog",
-        }.Select(compilation.GetTypeByMetadataName).Where(static t => t is not null).ToImmutableArray()!;
+        }.Select(compilation.GetWellKnownType).Where(static t => t is not null).ToImmutableArray()!;
         _scalarTypes = new[]
         {
             "System.Guid", "System.DateTimeOffset", "System.TimeSpan", "System.DateOnly", "System.TimeOnly", "System.Threading.CancellationToken",
             "Microsoft.Extensions.AI.UsageDetails", "Microsoft.Extensions.AI.ChatRole", "Microsoft.Extensions.AI.ChatFinishReason", "OpenAI.Chat.ChatTokenUsage",
-        }.Select(compilation.GetTypeByMetadataName).Where(static t => t is not null).ToImmutableArray()!;
+        }.Select(compilation.GetWellKnownType).Where(static t => t is not null).ToImmutableArray()!;
     }
 
     public ModelCallCatalog ModelCalls { get; }
@@ -228,7 +229,9 @@ internal sealed class DataExposureCatalog
         Sink? sink = role.Receiver switch
         {
             SinkReceiver.LoggingDelegate => new Sink(SinkKind.Log, receiver?.Syntax.ToString() ?? "a logging delegate"),
-            SinkReceiver.ConsoleStream when IsConsoleStream(receiver) => new Sink(SinkKind.ConsoleOutput, receiver!.Syntax + "." + method.Name),
+            SinkReceiver.ConsoleStream when IsConsoleStream(receiver) && ConsoleIsLog(options) => new Sink(SinkKind.ConsoleOutput, receiver!.Syntax + "." + method.Name),
+            SinkReceiver.ConsoleStream => null,
+            _ when role.WritesToConsole && !ConsoleIsLog(options) => null,
             _ => role.Sink,
         };
         if (sink is not null)
@@ -282,6 +285,7 @@ internal sealed class DataExposureCatalog
         else if (Is(type, _console) && name is "Write" or "WriteLine")
         {
             role.Sink = new Sink(SinkKind.ConsoleOutput, "Console." + name);
+            role.WritesToConsole = true;
         }
         else if ((Is(type, _debug) || Is(type, _trace)) && name is not ("Flush" or "Indent" or "Unindent" or "Close"))
         {
@@ -364,6 +368,36 @@ internal sealed class DataExposureCatalog
 
     // Text-bearing arguments: not the logger, level, event id, exception or flags.
     private bool TextArgument(IParameterSymbol parameter) => _textArgumentTypeCache.GetOrAdd(parameter.Type, _isTextArgumentTypeUncached);
+
+    /// <summary>
+    /// Whether the compilation is a service, whose console output a log collector reads: it references ASP.NET Core,
+    /// the generic host (Microsoft.Extensions.Hosting) or Azure Functions.
+    /// </summary>
+    public bool IsService { get; }
+
+    private bool ConsoleIsLog(DataExposureOptions options) => options.ConsoleOutput switch
+    {
+        ConsoleOutputPolicy.Log => true,
+        ConsoleOutputPolicy.UserInterface => false,
+        _ => IsService,
+    };
+
+    private static bool ReferencesServiceFramework(Compilation compilation)
+    {
+        foreach (AssemblyIdentity reference in compilation.ReferencedAssemblyNames)
+        {
+            string name = reference.Name;
+            if (name == "Microsoft.Extensions.Hosting"
+                || name.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal)
+                || name.StartsWith("Microsoft.Azure.Functions.Worker", System.StringComparison.Ordinal)
+                || name.StartsWith("Microsoft.Azure.WebJobs", System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool IsConsoleStream(IOperation? receiver) =>
         receiver is IPropertyReferenceOperation { Property: var property } && Is(property.ContainingType, _console);

@@ -15,12 +15,14 @@ internal sealed class DataExposureOptions
     public const string SinksKey = "llmtelemetry.data_exposure.sinks";
     public const string RedactorsKey = "llmtelemetry.data_exposure.redactors";
     public const string ExcludedSymbolsKey = "llmtelemetry.data_exposure.excluded_symbols";
+    public const string ConsoleOutputKey = "llmtelemetry.data_exposure.console_output";
 
     public static readonly DataExposureOptions Empty = new(
-        ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty);
+        ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ConsoleOutputPolicy.Auto);
 
-    private DataExposureOptions(ImmutableHashSet<string> sources, ImmutableHashSet<string> sinks, ImmutableHashSet<string> redactors, ImmutableHashSet<string> excluded, ImmutableHashSet<string> modelCalls)
+    private DataExposureOptions(ImmutableHashSet<string> sources, ImmutableHashSet<string> sinks, ImmutableHashSet<string> redactors, ImmutableHashSet<string> excluded, ImmutableHashSet<string> modelCalls, ConsoleOutputPolicy consoleOutput)
     {
+        ConsoleOutput = consoleOutput;
         Sources = sources;
         Sinks = sinks;
         Redactors = redactors;
@@ -43,6 +45,9 @@ internal sealed class DataExposureOptions
     /// <summary>The model-call wrappers LLMT2001 knows, whose arguments are prompts.</summary>
     public ImmutableHashSet<string> ModelCalls { get; }
 
+    /// <summary>Whether console output is a log or the user interface (LLMT1002's policy).</summary>
+    public ConsoleOutputPolicy ConsoleOutput { get; }
+
     public static DataExposureOptions Read(AnalyzerConfigOptions options)
     {
         var read = new DataExposureOptions(
@@ -50,9 +55,20 @@ internal sealed class DataExposureOptions
             EditorConfigList.Read(options, SinksKey),
             EditorConfigList.Read(options, RedactorsKey),
             EditorConfigList.Read(options, ExcludedSymbolsKey),
-            EditorConfigList.Read(options, UntracedModelCallAnalyzer.ConfiguredMethodsKey));
-        return read.Sources.IsEmpty && read.Sinks.IsEmpty && read.Redactors.IsEmpty && read.Excluded.IsEmpty && read.ModelCalls.IsEmpty ? Empty : read;
+            EditorConfigList.Read(options, UntracedModelCallAnalyzer.ConfiguredMethodsKey),
+            ReadConsoleOutput(options));
+        return read.Sources.IsEmpty && read.Sinks.IsEmpty && read.Redactors.IsEmpty && read.Excluded.IsEmpty && read.ModelCalls.IsEmpty
+            && read.ConsoleOutput == ConsoleOutputPolicy.Auto ? Empty : read;
     }
+
+    // An unknown value keeps the default: a typo must not switch the rule off silently, nor fail the build.
+    private static ConsoleOutputPolicy ReadConsoleOutput(AnalyzerConfigOptions options) =>
+        options.TryGetValue(ConsoleOutputKey, out string? value) ? value.Trim().ToLowerInvariant() switch
+        {
+            "log" => ConsoleOutputPolicy.Log,
+            "user_interface" => ConsoleOutputPolicy.UserInterface,
+            _ => ConsoleOutputPolicy.Auto,
+        } : ConsoleOutputPolicy.Auto;
 
     /// <summary>The name a member is listed under: its containing type's full name, a dot, its name.</summary>
     public static string NameOf(ISymbol member) =>

@@ -9,7 +9,7 @@ internal enum SinkReceiver
     /// <summary>Invoking a <c>LoggerMessage.Define</c> delegate: named after the delegate.</summary>
     LoggingDelegate,
 
-    /// <summary>A <c>TextWriter.Write*</c>: a sink when written to <c>Console.Out</c> or <c>Console.Error</c>.</summary>
+    /// <summary>A <c>TextWriter.Write*</c>: a sink when written to <c>Console.Out</c> or <c>Console.Error</c> (and the console is a log).</summary>
     ConsoleStream,
 }
 
@@ -17,6 +17,9 @@ internal enum SinkReceiver
 internal sealed class MethodRole
 {
     public Sink? Sink { get; set; }
+
+    /// <summary>A <c>Console.Write*</c>: its <see cref="Sink"/> counts only where the console is a log.</summary>
+    public bool WritesToConsole { get; set; }
 
     public SinkReceiver Receiver { get; set; }
 
