@@ -238,6 +238,7 @@ public sealed class UntracedModelCallAnalyzerTests
                     await foreach (var chunk in ollama.{|#2:GenerateAsync|}(new GenerateRequest { Prompt = "Hi" })) { }
                     await openAI.{|#3:CompleteChatAsync|}("Hi");
                     await foreach (var update in openAI.{|#4:CompleteChatStreamingAsync|}("Hi")) { }
+                    await ollama.{|#5:EmbedAsync|}(new EmbedRequest { Input = ["Hi"] });
                 }
             }
             """,
@@ -245,7 +246,119 @@ public sealed class UntracedModelCallAnalyzerTests
             Unseen(1, "GetChatMessageContentsAsync", "kernelChat", "turn on Semantic Kernel's own telemetry (the AppContext switch Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnostics)"),
             Unseen(2, "GenerateAsync", "ollama", "call the model through the IChatClient that OllamaApiClient implements, built with UseOpenTelemetry()"),
             Unseen(3, "CompleteChatAsync", "openAI", "turn on the OpenAI SDK's own telemetry (the AppContext switch OpenAI.Experimental.EnableOpenTelemetry)"),
-            Unseen(4, "CompleteChatStreamingAsync", "openAI", "call the model through Microsoft.Extensions.AI (AsIChatClient() or AsIEmbeddingGenerator()) with UseOpenTelemetry()"));
+            Unseen(4, "CompleteChatStreamingAsync", "openAI", "call the model through Microsoft.Extensions.AI (AsIChatClient() or AsIEmbeddingGenerator()) with UseOpenTelemetry()"),
+            Unseen(5, "EmbedAsync", "ollama", "call the model through the IEmbeddingGenerator that OllamaApiClient implements, built with UseOpenTelemetry()"));
+    }
+
+    [Fact]
+    public async Task Not_reported_in_middleware_forwarding_to_an_inner_client_of_the_same_interface()
+    {
+        await VerifyCompilingAsync(Usings + """
+            using System.Threading;
+
+            public sealed class Retrying(IChatClient inner) : IChatClient
+            {
+                private readonly IChatClient _inner = inner;
+
+                public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+                    _inner.GetResponseAsync(messages, options, cancellationToken);
+
+                public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+                    _inner.GetStreamingResponseAsync(messages, options, cancellationToken);
+
+                public object? GetService(Type serviceType, object? serviceKey = null) => _inner.GetService(serviceType, serviceKey);
+
+                public void Dispose() => _inner.Dispose();
+            }
+
+            public sealed class Caching(IChatClient inner) : DelegatingChatClient(inner)
+            {
+                private readonly IChatClient _other = inner;
+
+                public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+                    _other.GetResponseAsync(messages, options, cancellationToken);
+            }
+
+            public sealed class Embedder(IEmbeddingGenerator<string, Embedding<float>> inner) : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
+            {
+                private readonly IEmbeddingGenerator<string, Embedding<float>> _inner = inner;
+
+                public override Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+                    _inner.GenerateAsync(values, options, cancellationToken);
+            }
+
+            // Not middleware: a service that holds a client is where the call should be traced.
+            public sealed class Assistant(IChatClient chat)
+            {
+                public Task<ChatResponse> AskAsync(string question) => chat.{|LLMT2002:GetResponseAsync|}(question);
+            }
+            """);
+    }
+
+    private const string UntracedInATest = Usings + """
+        public class BotTests
+        {
+            public async Task AnswersAsync(IChatClient inner)
+            {
+                IChatClient chat = new ChatClientBuilder(inner).Build();
+                await chat.GetResponseAsync("Hi");
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("xunit.core")]
+    [InlineData("nunit.framework")]
+    [InlineData("Microsoft.VisualStudio.TestPlatform.TestFramework")]
+    public async Task Not_reported_in_a_test_project(string testFramework)
+    {
+        await Verify.VerifyAsync(UntracedInATest, null, [TestReferences.Assembly(testFramework)]);
+    }
+
+    [Fact]
+    public async Task Reported_in_a_test_project_that_asks_for_it()
+    {
+        await Verify.VerifyAsync(UntracedInATest.Replace("chat.GetResponseAsync", "chat.{|LLMT2001:GetResponseAsync|}"), "llmtelemetry.untraced_calls.test_projects = report", [TestReferences.Assembly("xunit.core")]);
+    }
+
+    [Fact]
+    public async Task Not_reported_for_clients_an_Aspire_integration_registers()
+    {
+        // Aspire's client integrations (builder.AddOpenAIClient("openai").AddChatClient("gpt")) turn telemetry on themselves.
+        MetadataReference aspire = TestReferences.Assembly("Aspire.OpenAI", """
+            namespace Microsoft.Extensions.Hosting
+            {
+                public sealed class AspireOpenAIClientBuilder { }
+
+                public static class AspireOpenAIClientBuilderChatClientExtensions
+                {
+                    public static Microsoft.Extensions.AI.ChatClientBuilder AddChatClient(this AspireOpenAIClientBuilder builder, string? deploymentName = null) => null!;
+
+                    public static Microsoft.Extensions.AI.EmbeddingGeneratorBuilder<string, Microsoft.Extensions.AI.Embedding<float>> AddEmbeddingGenerator(this AspireOpenAIClientBuilder builder, string? deploymentName = null) => null!;
+                }
+            }
+            """);
+        await Verify.VerifyAsync(Usings + """
+            using Microsoft.Extensions.Hosting;
+
+            public static class Registration
+            {
+                public static void Register(AspireOpenAIClientBuilder openAI)
+                {
+                    openAI.AddChatClient("gpt-4o");
+                    openAI.AddEmbeddingGenerator("text-embedding-3-small");
+                }
+            }
+
+            public class Bot(IChatClient chat, IEmbeddingGenerator<string, Embedding<float>> embedder)
+            {
+                public async Task AskAsync(string question)
+                {
+                    await chat.GetResponseAsync(question);
+                    await embedder.GenerateAsync(new[] { question });
+                }
+            }
+            """, null, [aspire]);
     }
 
     [Fact]

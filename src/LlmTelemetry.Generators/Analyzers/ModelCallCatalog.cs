@@ -186,7 +186,17 @@ internal sealed class ModelCallCatalog
         return false;
     }
 
-    public bool IsChatClientType(ITypeSymbol type) => Implements(type, _chatClient);
+    /// <summary>
+    /// Whether <paramref name="type"/> implements the client interface that <paramref name="api"/> is called through:
+    /// a call from inside it to another client of that interface is middleware passing the call on.
+    /// </summary>
+    public bool IsSameClientInterface(ModelApi api, ITypeSymbol? type) => type is not null && api.Family switch
+    {
+        ModelFamily.ChatClient => Implements(type, _chatClient),
+        ModelFamily.EmbeddingGenerator => Implements(type, _embeddingGenerator),
+        ModelFamily.SemanticKernel => Implements(type, _skChatCompletion),
+        _ => false,
+    };
 
     private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? known) =>
         known is not null && SymbolEqualityComparer.Default.Equals(type, known);

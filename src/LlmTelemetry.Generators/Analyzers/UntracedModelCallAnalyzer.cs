@@ -48,17 +48,47 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
 
             var facts = new CompilationTracingFacts(start.Compilation);
             ImplementationMethods? implementations = hasOperations ? new ImplementationMethods(known, start.Compilation.Assembly) : null;
-            var configured = new ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>>();
-            start.RegisterOperationAction(context => AnalyzeInvocation(context, catalog, facts, implementations, configured), OperationKind.Invocation);
+            var settings = new ConcurrentDictionary<SyntaxTree, TreeSettings>();
+            bool isTestProject = TestProjects.IsTestProject(start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            start.RegisterOperationAction(context => AnalyzeInvocation(context, catalog, facts, implementations, SettingsOf(context, settings, isTestProject)), OperationKind.Invocation);
             if (implementations is not null)
             {
-                start.RegisterOperationAction(context => AnalyzeMethodReference(context, implementations), OperationKind.MethodReference);
+                start.RegisterOperationAction(
+                    context =>
+                    {
+                        if (SettingsOf(context, settings, isTestProject).Reports)
+                        {
+                            AnalyzeMethodReference(context, implementations);
+                        }
+                    },
+                    OperationKind.MethodReference);
             }
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, ModelCallCatalog catalog, CompilationTracingFacts facts, ImplementationMethods? implementations, ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> configuredByTree)
+    // What a file's .editorconfig says: the configured model calls, and whether LLMT2xxx is reported in it at all.
+    private sealed record TreeSettings(ImmutableHashSet<string> Configured, bool Reports);
+
+    // Looked up before it is read: a factory capturing the context would be a closure made at every operation.
+    private static TreeSettings SettingsOf(OperationAnalysisContext context, ConcurrentDictionary<SyntaxTree, TreeSettings> byTree, bool isTestProject)
     {
+        SyntaxTree tree = context.Operation.Syntax.SyntaxTree;
+        if (!byTree.TryGetValue(tree, out TreeSettings? settings))
+        {
+            AnalyzerConfigOptions options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            settings = byTree.GetOrAdd(tree, new TreeSettings(EditorConfigList.Read(options, ConfiguredMethodsKey), !isTestProject || TestProjects.Reports(options)));
+        }
+
+        return settings;
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, ModelCallCatalog catalog, CompilationTracingFacts facts, ImplementationMethods? implementations, TreeSettings settings)
+    {
+        if (!settings.Reports)
+        {
+            return; // a test project
+        }
+
         var invocation = (IInvocationOperation)context.Operation;
         IMethodSymbol? enclosing = EnclosingMember(context.ContainingSymbol);
 
@@ -73,13 +103,7 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Looked up before it is read: a factory capturing the context would be a closure made at every invocation.
-        SyntaxTree tree = invocation.Syntax.SyntaxTree;
-        if (!configuredByTree.TryGetValue(tree, out ImmutableHashSet<string>? configured))
-        {
-            configured = configuredByTree.GetOrAdd(tree, ConfiguredMethods(context, tree));
-        }
-
+        ImmutableHashSet<string> configured = settings.Configured;
         if (catalog.IsEmpty && configured.IsEmpty && !catalog.RecognisesMarkedModelCalls)
         {
             return;
@@ -106,13 +130,15 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
         }
 
         IOperation? receiver = Receiver(invocation);
-        if (receiver is IInstanceReferenceOperation || (receiver is IPropertyReferenceOperation { Property.Name: "InnerClient" } && catalog.IsChatClientType(context.ContainingSymbol.ContainingType)))
+        if (receiver is IInstanceReferenceOperation || catalog.IsSameClientInterface(api, context.ContainingSymbol.ContainingType))
         {
-            return; // a pipeline stage (a DelegatingChatClient) passing the call on: the pipeline is judged where it is built
+            // Middleware (a DelegatingChatClient, or any IChatClient around an inner one) passing the call on: it is part
+            // of a pipeline, and whether the pipeline is traced is judged where it is built and used.
+            return;
         }
 
-        if ((api.Family == ModelFamily.OpenAIChat && !api.Streaming && facts.OpenAISdkTelemetryIsOn)
-            || (api.Family == ModelFamily.SemanticKernel && facts.SemanticKernelTelemetryIsOn))
+        if ((api.Family == ModelFamily.OpenAIChat && !api.Streaming && facts.OpenAISdkTelemetryIsOn(context.CancellationToken))
+            || (api.Family == ModelFamily.SemanticKernel && facts.SemanticKernelTelemetryIsOn(context.CancellationToken)))
         {
             return; // the SDK traces the call itself
         }
@@ -121,11 +147,11 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
         {
             case ClientOrigin.Traced:
                 return;
-            case ClientOrigin.Injected when api.Family == ModelFamily.ChatClient && facts.RegisteredChatClientsAreTraced:
-            case ClientOrigin.Injected when api.Family == ModelFamily.EmbeddingGenerator && facts.RegisteredEmbeddingGeneratorsAreTraced:
+            case ClientOrigin.Injected when api.Family == ModelFamily.ChatClient && facts.RegisteredChatClientsAreTraced(context.CancellationToken):
+            case ClientOrigin.Injected when api.Family == ModelFamily.EmbeddingGenerator && facts.RegisteredEmbeddingGeneratorsAreTraced(context.CancellationToken):
                 return;
             case ClientOrigin.Injected:
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnseenClientModelCall, NameLocation(invocation.Syntax), invocation.TargetMethod.Name, receiver?.Syntax.ToString() ?? "the client", Remedy(api)));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnseenClientModelCall, NameLocation(invocation.Syntax), invocation.TargetMethod.Name, receiver?.Syntax.ToString() ?? "the client", Remedy(api, invocation.TargetMethod)));
                 return;
             default:
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UntracedModelCall, NameLocation(invocation.Syntax), invocation.TargetMethod.Name, Reason(api, receiver)));
@@ -154,9 +180,10 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
 
     // The other way to trace a call through a client handed in from elsewhere; UseOpenTelemetry() only fits a
     // Microsoft.Extensions.AI client.
-    private static string Remedy(ModelApi api) => api.Family switch
+    private static string Remedy(ModelApi api, IMethodSymbol method) => api.Family switch
     {
         ModelFamily.ChatClient or ModelFamily.EmbeddingGenerator => "register the client with UseOpenTelemetry()",
+        ModelFamily.Ollama when method.Name == "EmbedAsync" => "call the model through the IEmbeddingGenerator that OllamaApiClient implements, built with UseOpenTelemetry()",
         ModelFamily.OpenAIChat when !api.Streaming => "turn on the OpenAI SDK's own telemetry (the AppContext switch OpenAI.Experimental.EnableOpenTelemetry)",
         ModelFamily.OpenAIChat or ModelFamily.OpenAIEmbeddings => "call the model through Microsoft.Extensions.AI (AsIChatClient() or AsIEmbeddingGenerator()) with UseOpenTelemetry()",
         ModelFamily.SemanticKernel => "turn on Semantic Kernel's own telemetry (the AppContext switch Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnostics)",
@@ -213,7 +240,4 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
         InvocationExpressionSyntax { Expression: var expression } => expression.GetLocation(),
         _ => syntax.GetLocation(),
     };
-
-    private static ImmutableHashSet<string> ConfiguredMethods(OperationAnalysisContext context, SyntaxTree tree) =>
-        EditorConfigList.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), ConfiguredMethodsKey);
 }

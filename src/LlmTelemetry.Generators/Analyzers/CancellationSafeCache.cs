@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 
-namespace LlmTelemetry.Generators.Analyzers.DataExposure;
+namespace LlmTelemetry.Generators.Analyzers;
 
 /// <summary>
 /// Values computed once per key by whichever thread asks first, where a computation that is cancelled leaves nothing
