@@ -108,7 +108,7 @@ internal sealed class ModelCallCatalog
                 case "ChatAsync" or "GenerateAsync":
                     return new ModelApi(ModelFamily.Ollama, Streaming: true);
                 case "EmbedAsync":
-                    return new ModelApi(ModelFamily.Ollama, Streaming: false);
+                    return new ModelApi(ModelFamily.Ollama, Streaming: false, Embeddings: true);
             }
         }
 
@@ -129,7 +129,7 @@ internal sealed class ModelCallCatalog
 
         if (Is(type, _embeddingGeneratorExtensions) || Implements(type, _embeddingGenerator))
         {
-            return name is "GenerateAsync" or "GenerateVectorAsync" or "GenerateAndZipAsync" ? new ModelApi(ModelFamily.EmbeddingGenerator, Streaming: false) : null;
+            return name is "GenerateAsync" or "GenerateVectorAsync" or "GenerateAndZipAsync" ? new ModelApi(ModelFamily.EmbeddingGenerator, Streaming: false, Embeddings: true) : null;
         }
 
         if (Is(type, _openAIChatClient))
@@ -145,7 +145,7 @@ internal sealed class ModelCallCatalog
         if (Is(type, _openAIEmbeddingClient))
         {
             return name is "GenerateEmbedding" or "GenerateEmbeddingAsync" or "GenerateEmbeddings" or "GenerateEmbeddingsAsync"
-                ? new ModelApi(ModelFamily.OpenAIEmbeddings, Streaming: false)
+                ? new ModelApi(ModelFamily.OpenAIEmbeddings, Streaming: false, Embeddings: true)
                 : null;
         }
 
@@ -227,7 +227,8 @@ internal sealed class ModelCallCatalog
 }
 
 /// <summary>A recognised model call.</summary>
-internal sealed record ModelApi(ModelFamily Family, bool Streaming);
+/// <param name="Embeddings">It returns embeddings (vectors), not text: what it is sent is a prompt, what it returns carries none.</param>
+internal sealed record ModelApi(ModelFamily Family, bool Streaming, bool Embeddings = false);
 
 internal enum ModelFamily
 {

@@ -116,7 +116,11 @@ internal sealed class DataExposureCatalog
         _scalarTypes = new[]
         {
             "System.Guid", "System.DateTimeOffset", "System.TimeSpan", "System.DateOnly", "System.TimeOnly", "System.Threading.CancellationToken",
+            "System.Uri", // a generated image's or a citation's address is not the text of a prompt or completion
             "Microsoft.Extensions.AI.UsageDetails", "Microsoft.Extensions.AI.ChatRole", "Microsoft.Extensions.AI.ChatFinishReason", "OpenAI.Chat.ChatTokenUsage",
+            // Embeddings are numbers derived from text, not the text.
+            "Microsoft.Extensions.AI.Embedding", "Microsoft.Extensions.AI.Embedding`1", "Microsoft.Extensions.AI.GeneratedEmbeddings`1",
+            "OpenAI.Embeddings.OpenAIEmbedding", "OpenAI.Embeddings.OpenAIEmbeddingCollection",
         }.Select(compilation.GetWellKnownType).Where(static t => t is not null).ToImmutableArray()!;
     }
 
@@ -150,7 +154,35 @@ internal sealed class DataExposureCatalog
                 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
                 or SpecialType.System_Decimal or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_DateTime
                 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr
-            || Contains(_scalarTypes, type.OriginalDefinition);
+            || Contains(_scalarTypes, type.OriginalDefinition)
+            || IsNumberVector(type);
+    }
+
+    // An embedding vector, a list of scores or counts: numbers derived from content, not the content. (Not chars or bytes,
+    // which can be text.)
+    private static bool IsNumberVector(ITypeSymbol type) => ElementOf(type)?.SpecialType is SpecialType.System_Single or SpecialType.System_Double
+        or SpecialType.System_Decimal or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+        or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Boolean;
+
+    private static ITypeSymbol? ElementOf(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.ElementType;
+        }
+
+        if (type is not INamedTypeSymbol { TypeArguments.Length: 1 } named)
+        {
+            return null;
+        }
+
+        INamedTypeSymbol definition = named.OriginalDefinition;
+        bool isSequence = definition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T or SpecialType.System_Collections_Generic_IList_T
+                or SpecialType.System_Collections_Generic_ICollection_T or SpecialType.System_Collections_Generic_IReadOnlyList_T
+                or SpecialType.System_Collections_Generic_IReadOnlyCollection_T
+            || (definition.Name is "Memory" or "ReadOnlyMemory" or "Span" or "ReadOnlySpan" && definition.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            || (definition.Name == "List" && definition.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic");
+        return isSequence ? named.TypeArguments[0] : null;
     }
 
     /// <summary>
@@ -214,6 +246,9 @@ internal sealed class DataExposureCatalog
 
     /// <summary>Whether <paramref name="method"/> calls a model (a client library's chat or embedding call, or a declared wrapper).</summary>
     public bool IsModelCall(IMethodSymbol method, DataExposureOptions options) => ModelCalls.Classify(method, options.ModelCalls) is not null;
+
+    /// <summary>Whether <paramref name="method"/> calls a model and returns what it generated as text (not an embeddings call, whose vectors carry none).</summary>
+    public bool IsTextModelCall(IMethodSymbol method, DataExposureOptions options) => ModelCalls.Classify(method, options.ModelCalls) is { Embeddings: false };
 
     /// <summary>Whether the return value of <paramref name="method"/> is marked <c>[Prompt]</c>.</summary>
     public bool ReturnsPrompt(IMethodSymbol method) => RoleOf(method).ReturnsPrompt;

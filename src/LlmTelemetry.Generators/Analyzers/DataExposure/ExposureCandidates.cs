@@ -314,7 +314,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     // A call whose result the flow analysis starts as a source: a model call, an [LlmOperation], a listed source, or a
     // method whose return value is marked [Prompt].
     private bool ReturnsSourceText(IMethodSymbol method) =>
-        _catalog.IsModelCall(method, options)
+        _catalog.IsTextModelCall(method, options)
         || _catalog.IsLlmOperation(method)
         || options.IsListedSource(method)
         || _catalog.ReturnsPrompt(method);
@@ -538,6 +538,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     {
         IInvocationOperation invocation => invocation.TargetMethod.MethodKind == MethodKind.LocalFunction
             || exposure.IsInSource(invocation.TargetMethod)
+            || _catalog.IsModelCall(invocation.TargetMethod, options) // what it is sent is a prompt, even where it returns only vectors
             || ReturnsSourceText(invocation.TargetMethod)
             || _catalog.IsContentType(invocation.Type),
         IMemberReferenceOperation member => exposure.IsStorage(member.Member) || _catalog.HasPromptAttribute(member.Member) || _catalog.IsClassified(member.Member)

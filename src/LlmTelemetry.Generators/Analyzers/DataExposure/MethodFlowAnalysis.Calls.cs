@@ -82,7 +82,10 @@ internal sealed partial class MethodFlowAnalysis
 
         if (_catalog.IsModelCall(method, _options))
         {
-            return Taint.From(new TaintSource($"The response of '{method.Name}'", invocation.Syntax.GetLocation()));
+            // What an embeddings call returns is vectors: numbers derived from the text sent, which stays a prompt.
+            return _catalog.IsTextModelCall(method, _options)
+                ? Taint.From(new TaintSource($"The response of '{method.Name}'", invocation.Syntax.GetLocation()))
+                : Taint.None;
         }
 
         if (_catalog.IsLlmOperation(method))
@@ -93,7 +96,7 @@ internal sealed partial class MethodFlowAnalysis
         if (!_options.IsExcluded(method)
             && (_options.IsListedSource(method) || _catalog.ReturnsPrompt(method)))
         {
-            return Taint.From(new TaintSource($"The prompt data '{invocation.Syntax}'", invocation.Syntax.GetLocation()));
+            return Taint.From(new TaintSource($"The prompt data '{ValueNames.Of(invocation)}'", invocation.Syntax.GetLocation()));
         }
 
         if (invocation.Instance is { Type: { } receiverType } && _catalog.IsClientLibraryType(receiverType))
@@ -125,7 +128,7 @@ internal sealed partial class MethodFlowAnalysis
 
     private Taint ApplySummary(IInvocationOperation invocation, IMethodSymbol method, MethodFlowResult summary, Taint[]? arguments)
     {
-        Taint result = summary.Returned.WithoutParameters();
+        Taint result = ReturnedThrough(summary.Returned, method, invocation);
         for (int ordinal = 0; arguments is not null && ordinal < arguments.Length; ordinal++)
         {
             if (summary.Returned.HasParameter(ordinal))
@@ -146,6 +149,25 @@ internal sealed partial class MethodFlowAnalysis
 
         return result;
     }
+
+    // What a method of this compilation returns from its own sources is named through the call that returned it and
+    // located there: the source itself is in another method, often another file, and a command-line build does not
+    // show additional locations.
+    private static Taint ReturnedThrough(Taint returned, IMethodSymbol method, IInvocationOperation invocation)
+    {
+        Taint result = Taint.None;
+        foreach (TaintSource source in returned.Sources)
+        {
+            string description = source.Description;
+            int earlier = description.IndexOf(ReturnedBy, StringComparison.Ordinal);
+            string origin = earlier >= 0 ? description.Substring(0, earlier) : description;
+            result = result.Union(Taint.From(new TaintSource($"{origin}{ReturnedBy}'{method.Name}'", invocation.Syntax.GetLocation())));
+        }
+
+        return result;
+    }
+
+    private const string ReturnedBy = ", returned by ";
 
     private void ReportArgument(IOperation value, Sink sink)
     {

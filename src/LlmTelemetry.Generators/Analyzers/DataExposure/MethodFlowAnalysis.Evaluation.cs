@@ -335,7 +335,7 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         return receiver.HasSources
-            ? Taint.From(new TaintSource(ContentDescription(receiverType, read.Syntax), read.Syntax.GetLocation())).Union(receiver.OnlyParameters())
+            ? Taint.From(new TaintSource(ContentDescription(receiverType, read), read.Syntax.GetLocation())).Union(receiver.OnlyParameters())
             : receiver.OnlyParameters();
     }
 
@@ -354,7 +354,7 @@ internal sealed partial class MethodFlowAnalysis
         else if (_catalog.IsContentType(read.Type))
         {
             // A field or property holding chat messages, a response or a history holds their text.
-            taint = taint.Union(Taint.From(new TaintSource($"The chat content '{read.Syntax}'", read.Syntax.GetLocation())));
+            taint = taint.Union(Taint.From(new TaintSource($"The chat content '{ValueNames.Of(read)}'", read.Syntax.GetLocation())));
         }
 
         return taint;
@@ -370,25 +370,25 @@ internal sealed partial class MethodFlowAnalysis
 
         if (_catalog.HasPromptAttribute(member) || _options.IsListedSource(member))
         {
-            return new TaintSource($"The prompt data '{read.Syntax}'", read.Syntax.GetLocation());
+            return new TaintSource($"The prompt data '{ValueNames.Of(read)}'", read.Syntax.GetLocation());
         }
 
         return _catalog.ClassificationOf(member) is { } classification
-            ? new TaintSource($"The classified value '{read.Syntax}' ([{ShortAttributeName(classification)}])", read.Syntax.GetLocation())
+            ? new TaintSource($"The classified value '{ValueNames.Of(read)}' ([{ShortAttributeName(classification)}])", read.Syntax.GetLocation())
             : null;
     }
 
     private static bool IsThisOrStatic(IOperation? instance) =>
         instance is null || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
 
-    private static string ContentDescription(ITypeSymbol receiverType, SyntaxNode syntax)
+    private static string ContentDescription(ITypeSymbol receiverType, IOperation read)
     {
         string kind = receiverType.Name switch
         {
             "ChatResponse" or "ChatResponseUpdate" or "ChatCompletion" or "StreamingChatCompletionUpdate" or "StreamingChatMessageContent" or "FunctionResult" => "completion text",
             _ => "chat message text",
         };
-        return $"The {kind} '{syntax}'";
+        return $"The {kind} '{ValueNames.Of(read)}'";
     }
 
     private void Assign(IOperation target, Taint value, bool strong, IOperation? assigned)

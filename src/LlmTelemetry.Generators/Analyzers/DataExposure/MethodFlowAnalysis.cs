@@ -43,6 +43,7 @@ internal sealed partial class MethodFlowAnalysis
     private int _evaluations; // how many operations it has evaluated (AnalysisBounds.MaxEvaluations)
     private ControlFlowGraph _graph = null!;
     private Taint _returned = Taint.None;
+    private ulong _parametersReportedHere; // bit n: parameter n is a source by itself, reported in this method's own analysis
 
     public MethodFlowAnalysis(DataExposureContext context, DataExposureOptions options, ISymbol owner, int depth, CancellationToken cancellationToken)
     {
@@ -74,6 +75,10 @@ internal sealed partial class MethodFlowAnalysis
                 // Which parameter a value comes from matters only to a summary's callers.
                 Taint taint = (_depth > 0 ? Taint.FromParameter(parameter.Ordinal) : Taint.None).Union(ParameterSource(parameter, operation));
                 entry.Set(parameter, taint);
+                if (parameter.Ordinal < 64 && IsSourceByItself(parameter, operation))
+                {
+                    _parametersReportedHere |= 1UL << parameter.Ordinal;
+                }
             }
         }
 
@@ -196,6 +201,11 @@ internal sealed partial class MethodFlowAnalysis
     private Taint DefaultOf(ISymbol symbol) =>
         symbol is IFieldSymbol or IPropertySymbol ? _context.FieldTaint(symbol, _depth + 1, _cancellationToken) : Taint.None;
 
+    // What the method's own analysis (depth 0) starts as a source whatever it is handed.
+    private bool IsSourceByItself(IParameterSymbol parameter, IMethodSymbol? operation) =>
+        _sent.ContainsKey(parameter) || _catalog.IsPromptParameter(parameter, operation) || _catalog.ClassificationOf(parameter) is not null
+        || _catalog.IsContentType(parameter.Type);
+
     private Taint ParameterSource(IParameterSymbol parameter, IMethodSymbol? operation)
     {
         Location location = parameter.Locations.FirstOrDefault() ?? Location.None;
@@ -231,7 +241,9 @@ internal sealed partial class MethodFlowAnalysis
     {
         for (int ordinal = 0; ordinal < 64 && (taint.Parameters >> ordinal) != 0; ordinal++)
         {
-            if (taint.HasParameter(ordinal))
+            // A parameter that is a source by itself is reported where the method is analyzed for itself, not again at
+            // every call that hands it something.
+            if (taint.HasParameter(ordinal) && (_parametersReportedHere & (1UL << ordinal)) == 0)
             {
                 _parameterSinks.Add(new ParameterSink(ordinal, sink));
             }
@@ -245,8 +257,42 @@ internal sealed partial class MethodFlowAnalysis
         Location location = value.Syntax.GetLocation();
         if (!_findings.ContainsKey((sink.Kind, location)))
         {
-            _findings[(sink.Kind, location)] = new Finding(sink, location, Leaf(value).Syntax.GetLocation(), taint.Sources[0]);
+            IOperation leaf = Leaf(value);
+            _findings[(sink.Kind, location)] = new Finding(sink, location, leaf.Syntax.GetLocation(), SourceToName(leaf, taint));
         }
+    }
+
+    // The message names the value that reaches the sink: a variable sent to the model is "the prompt 'prompt'", not one of
+    // the pieces it was built from; otherwise the source read at that very place, otherwise the first.
+    private TaintSource SourceToName(IOperation leaf, Taint taint)
+    {
+        IOperation value = leaf;
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        ISymbol? variable = value switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+        if (variable is not null && _sent.TryGetValue(variable, out TaintSource? sent))
+        {
+            return sent;
+        }
+
+        Microsoft.CodeAnalysis.Text.TextSpan span = value.Syntax.Span;
+        foreach (TaintSource source in taint.Sources)
+        {
+            if (source.Location.SourceTree == value.Syntax.SyntaxTree && span.Contains(source.Location.SourceSpan))
+            {
+                return source;
+            }
+        }
+
+        return taint.Sources[0];
     }
 
     // The innermost part of a written value that carries the text: what a code fix wraps or replaces.
