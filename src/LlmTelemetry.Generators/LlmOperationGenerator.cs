@@ -23,6 +23,7 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
         public const string Retrievals = nameof(Retrievals);
         public const string Files = nameof(Files);
         public const string Readers = nameof(Readers);
+        public const string TracingRegistrations = nameof(TracingRegistrations);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -44,7 +45,24 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
             .Select(static (methods, _) => ReaderSet.Of(methods.Where(static m => m.Operation is not null).Select(static m => m.Operation!)))
             .WithTrackingName(TrackingNames.Readers);
 
+        // What the code turns on for its model clients, for the analyzers of the projects that reference this one.
+        IncrementalValueProvider<TracedClients> traced = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => TracingRegistrations.IsCandidate(node),
+                static (syntax, cancellationToken) => TracingRegistrations.Classify((InvocationExpressionSyntax)syntax.Node, () => syntax.SemanticModel, cancellationToken))
+            .Where(static flags => flags != TracedClients.None)
+            .Collect()
+            .Select(static (all, _) => all.Aggregate(TracedClients.None, static (sum, flags) => sum | flags))
+            .WithTrackingName(TrackingNames.TracingRegistrations);
+
         context.RegisterSourceOutput(files, static (output, file) => output.AddSource(file.HintName, TypeFileEmitter.Emit(file)));
+        context.RegisterSourceOutput(traced, static (output, flags) =>
+        {
+            if (flags != TracedClients.None)
+            {
+                output.AddSource(TracingMarkerEmitter.HintName, TracingMarkerEmitter.Emit(flags));
+            }
+        });
         context.RegisterSourceOutput(readers, static (output, readers) =>
         {
             if (!readers.IsEmpty)

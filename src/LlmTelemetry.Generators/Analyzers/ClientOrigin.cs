@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading;
+using LlmTelemetry.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -105,7 +106,7 @@ internal static class ClientOriginFinder
 
     private static ClientOrigin FromExpression(SyntaxNode expression)
     {
-        if (expression.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(static i => CompilationTracingFacts.Name(i) == "UseOpenTelemetry"))
+        if (expression.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(static i => TracingRegistrations.Name(i) == "UseOpenTelemetry"))
         {
             return ClientOrigin.Traced;
         }

@@ -1,98 +1,98 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using LlmTelemetry.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LlmTelemetry.Generators.Analyzers;
 
 /// <summary>
-/// What the whole compilation says about tracing, computed once and only if a call needs it: whether a DI
-/// registration adds <c>UseOpenTelemetry()</c> to chat clients or embedding generators (or is an Aspire client
-/// integration's, which traces by default), and whether the OpenAI SDK's or Semantic Kernel's own telemetry switch is
-/// turned on.
+/// What the whole compilation, and the assemblies it references, say about tracing (<see cref="TracingRegistrations"/>):
+/// computed once and only if a call needs it.
 /// </summary>
+/// <remarks>
+/// A referenced project built with LlmTelemetry carries what its code turns on as an assembly marker the generator
+/// writes, so a registration in an Aspire ServiceDefaults project or a shared infrastructure project counts here too.
+/// </remarks>
 internal sealed class CompilationTracingFacts(Compilation compilation)
 {
-    private const string OpenAISwitch = "OpenAI.Experimental.EnableOpenTelemetry";
-
-    // Also matches its ...Sensitive twin, which turns the same diagnostics on with content.
-    private const string SemanticKernelSwitch = "Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnostics";
-
     // One entry, computed by the first call that needs it; a cancelled scan is not kept.
-    private readonly CancellationSafeCache<Compilation, Facts> _facts = new(EqualityComparer<Compilation>.Default);
+    private readonly CancellationSafeCache<Compilation, TracedClientsFacts> _facts = new(EqualityComparer<Compilation>.Default);
 
-    public bool RegisteredChatClientsAreTraced(CancellationToken cancellationToken) => Get(cancellationToken).ChatClients;
+    public bool RegisteredChatClientsAreTraced(CancellationToken cancellationToken) => Has(TracedClients.ChatClients, cancellationToken);
 
-    public bool RegisteredEmbeddingGeneratorsAreTraced(CancellationToken cancellationToken) => Get(cancellationToken).EmbeddingGenerators;
+    public bool RegisteredEmbeddingGeneratorsAreTraced(CancellationToken cancellationToken) => Has(TracedClients.EmbeddingGenerators, cancellationToken);
 
-    public bool OpenAISdkTelemetryIsOn(CancellationToken cancellationToken) => Get(cancellationToken).OpenAISwitch;
+    public bool OpenAISdkTelemetryIsOn(CancellationToken cancellationToken) => Has(TracedClients.OpenAISdk, cancellationToken);
 
-    public bool SemanticKernelTelemetryIsOn(CancellationToken cancellationToken) => Get(cancellationToken).SemanticKernelSwitch;
+    public bool SemanticKernelTelemetryIsOn(CancellationToken cancellationToken) => Has(TracedClients.SemanticKernel, cancellationToken);
 
-    private Facts Get(CancellationToken cancellationToken) => _facts.GetOrCompute(compilation, Scan, cancellationToken);
+    /// <summary>
+    /// Whether chat clients are registered in DI without telemetry, here or in a referenced project, and nowhere with it:
+    /// then a call through an injected chat client is known to be untraced.
+    /// </summary>
+    public bool RegisteredChatClientsAreUntraced(CancellationToken cancellationToken) =>
+        Has(TracedClients.UntracedChatClientRegistration, cancellationToken) && !Has(TracedClients.ChatClients, cancellationToken);
 
-    private static Facts Scan(Compilation compilation, CancellationToken cancellationToken)
+    private bool Has(TracedClients flag, CancellationToken cancellationToken) =>
+        (_facts.GetOrCompute(compilation, Scan, cancellationToken).Traced & flag) != 0;
+
+    private static TracedClientsFacts Scan(Compilation compilation, CancellationToken cancellationToken)
     {
-        bool chat = false, embeddings = false, openAI = false, semanticKernel = false;
+        TracedClients traced = TracedClients.None;
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
-            string text = tree.GetText(cancellationToken).ToString();
-            bool setsSwitch = text.Contains("SetSwitch");
-            openAI |= setsSwitch && text.Contains(OpenAISwitch);
-            semanticKernel |= setsSwitch && text.Contains(SemanticKernelSwitch);
-            bool usesOpenTelemetry = text.Contains("UseOpenTelemetry");
-            bool registers = text.Contains("ChatClient(") || text.Contains("EmbeddingGenerator(");
-            if (!usesOpenTelemetry && !registers)
+            if (!TracingRegistrations.MayHoldCandidates(tree.GetText(cancellationToken).ToString()))
             {
                 continue;
             }
 
             SemanticModel? model = null;
-            foreach (InvocationExpressionSyntax invocation in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
-            {
-                switch (Name(invocation))
-                {
-                    case "UseOpenTelemetry":
-                        // services.AddChatClient(…)….UseOpenTelemetry(): the registered client is traced.
-                        string?[] chain = invocation.DescendantNodes().OfType<InvocationExpressionSyntax>().Select(Name).ToArray();
-                        chat |= chain.Any(IsChatClientRegistration);
-                        embeddings |= chain.Any(IsEmbeddingGeneratorRegistration);
-                        break;
-                    case string name when (IsChatClientRegistration(name) && !chat) || (IsEmbeddingGeneratorRegistration(name) && !embeddings):
-                        // builder.AddAzureOpenAIClient("openai").AddChatClient("gpt"): Aspire's client integrations turn
-                        // OpenTelemetry on for the clients they register.
-#pragma warning disable RS1030 // The registration is in another tree than the call; its method is what tells an Aspire integration.
-                        model ??= compilation.GetSemanticModel(tree);
+#pragma warning disable RS1030 // A registration is in another tree than the call it decides; binding it tells an Aspire integration.
+            SemanticModel ModelOfTree() => model ??= compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-                        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { ContainingAssembly.Name: var assembly } && IsAspireIntegration(assembly))
-                        {
-                            chat |= IsChatClientRegistration(name);
-                            embeddings |= IsEmbeddingGeneratorRegistration(name);
-                        }
-
-                        break;
+            foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (TracingRegistrations.IsCandidate(node))
+                {
+                    traced |= TracingRegistrations.Classify((InvocationExpressionSyntax)node, ModelOfTree, cancellationToken);
                 }
             }
         }
 
-        return new Facts(chat, embeddings, openAI, semanticKernel);
+        foreach (IAssemblySymbol referenced in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (IsPlatformAssembly(referenced.Identity))
+            {
+                continue; // hundreds of them, none built with LlmTelemetry: their attributes are not decoded
+            }
+
+            foreach (AttributeData attribute in referenced.GetAttributes())
+            {
+                if (attribute is { AttributeClass.Name: "AssemblyMetadataAttribute", ConstructorArguments: { Length: 2 } arguments }
+                    && arguments[0].Value is TracingRegistrations.MarkerKey && arguments[1].Value is string value)
+                {
+                    traced |= TracingRegistrations.Parse(value);
+                }
+            }
+        }
+
+        return new TracedClientsFacts(traced);
     }
 
-    private static bool IsChatClientRegistration(string? name) => name is "AddChatClient" or "AddKeyedChatClient";
-
-    private static bool IsEmbeddingGeneratorRegistration(string? name) => name is "AddEmbeddingGenerator" or "AddKeyedEmbeddingGenerator";
-
-    private static bool IsAspireIntegration(string assembly) =>
-        assembly.StartsWith("Aspire.", System.StringComparison.Ordinal) || assembly.StartsWith("CommunityToolkit.Aspire.", System.StringComparison.Ordinal);
-
-    public static string? Name(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    // Signed with one of the keys of .NET's own assemblies.
+    private static bool IsPlatformAssembly(AssemblyIdentity identity)
     {
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        GenericNameSyntax generic => generic.Identifier.ValueText,
-        _ => null,
-    };
+        System.Collections.Immutable.ImmutableArray<byte> token = identity.PublicKeyToken;
+        if (token.Length != 8)
+        {
+            return false;
+        }
 
-    private sealed record Facts(bool ChatClients, bool EmbeddingGenerators, bool OpenAISwitch, bool SemanticKernelSwitch);
+        string hex = string.Concat(token.Select(static b => b.ToString("x2")));
+        return hex is "b03f5f7f11d50a3a" or "cc7b13ffcd2ddd51" or "31bf3856ad364e35" or "adb9793829ddae60" or "7cec85d7bea7798e" or "b77a5c561934e089";
+    }
+
+    private sealed record TracedClientsFacts(TracedClients Traced);
 }

@@ -150,6 +150,11 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
             case ClientOrigin.Injected when api.Family == ModelFamily.ChatClient && facts.RegisteredChatClientsAreTraced(context.CancellationToken):
             case ClientOrigin.Injected when api.Family == ModelFamily.EmbeddingGenerator && facts.RegisteredEmbeddingGeneratorsAreTraced(context.CancellationToken):
                 return;
+            case ClientOrigin.Injected when api.Family == ModelFamily.ChatClient && facts.RegisteredChatClientsAreUntraced(context.CancellationToken):
+                // The chat clients DI hands out are registered, here or in a referenced project, without telemetry.
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UntracedModelCall, NameLocation(invocation.Syntax), invocation.TargetMethod.Name,
+                    $"'{receiver?.Syntax}' comes from a chat client registration (AddChatClient) without UseOpenTelemetry()"));
+                return;
             case ClientOrigin.Injected:
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnseenClientModelCall, NameLocation(invocation.Syntax), invocation.TargetMethod.Name, receiver?.Syntax.ToString() ?? "the client", Remedy(api, invocation.TargetMethod)));
                 return;
