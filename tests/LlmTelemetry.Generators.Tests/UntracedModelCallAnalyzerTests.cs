@@ -251,6 +251,19 @@ public sealed class UntracedModelCallAnalyzerTests
     }
 
     [Fact]
+    public async Task Not_reported_for_a_client_wrapped_in_OpenTelemetryChatClient_by_hand()
+    {
+        await VerifyCompilingAsync(Usings + """
+            public class Bot(IChatClient inner)
+            {
+                private readonly IChatClient _chat = new OpenTelemetryChatClient(inner, sourceName: "Bot");
+
+                public Task<ChatResponse> AskAsync(string question) => _chat.GetResponseAsync(question);
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Not_reported_in_middleware_forwarding_to_an_inner_client_of_the_same_interface()
     {
         await VerifyCompilingAsync(Usings + """
@@ -285,6 +298,23 @@ public sealed class UntracedModelCallAnalyzerTests
 
                 public override Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
                     _inner.GenerateAsync(values, options, cancellationToken);
+            }
+
+            // A provider's adapter: the IChatClient is the leaf of a pipeline, traced where the pipeline is built.
+            public sealed class OpenAIAdapter(OpenAI.Chat.ChatClient sdk) : IChatClient
+            {
+                public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                {
+                    OpenAI.Chat.ChatCompletion completion = await sdk.CompleteChatAsync([new OpenAI.Chat.UserChatMessage("hi")], cancellationToken: cancellationToken);
+                    return new ChatResponse(new ChatMessage(ChatRole.Assistant, completion.Content[0].Text));
+                }
+
+                public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+                    throw new NotSupportedException();
+
+                public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+                public void Dispose() { }
             }
 
             // Not middleware: a service that holds a client is where the call should be traced.

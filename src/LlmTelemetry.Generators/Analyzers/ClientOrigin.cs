@@ -106,7 +106,13 @@ internal static class ClientOriginFinder
 
     private static ClientOrigin FromExpression(SyntaxNode expression)
     {
-        if (expression.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(static i => TracingRegistrations.Name(i) == "UseOpenTelemetry"))
+        // builder.UseOpenTelemetry(), or the client it adds built by hand: new OpenTelemetryChatClient(inner, …).
+        if (expression.DescendantNodesAndSelf().Any(static n => n switch
+            {
+                InvocationExpressionSyntax invocation => TracingRegistrations.Name(invocation) == "UseOpenTelemetry",
+                ObjectCreationExpressionSyntax creation => TypeName(creation.Type) is "OpenTelemetryChatClient" or "OpenTelemetryEmbeddingGenerator",
+                _ => false,
+            }))
         {
             return ClientOrigin.Traced;
         }
@@ -115,6 +121,15 @@ internal static class ClientOriginFinder
             ? ClientOrigin.Visible
             : ClientOrigin.Injected;
     }
+
+    private static string? TypeName(TypeSyntax type) => type switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        QualifiedNameSyntax qualified => TypeName(qualified.Right),
+        AliasQualifiedNameSyntax alias => TypeName(alias.Name),
+        _ => null,
+    };
 
     // 'null!' or 'default!' says "assigned later": look at the assignments instead.
     private static bool IsPlaceholder(ExpressionSyntax expression) => expression switch

@@ -187,16 +187,15 @@ internal sealed class ModelCallCatalog
     }
 
     /// <summary>
-    /// Whether <paramref name="type"/> implements the client interface that <paramref name="api"/> is called through:
-    /// a call from inside it to another client of that interface is middleware passing the call on.
+    /// Whether a call of <paramref name="api"/> from inside <paramref name="type"/> is part of a client pipeline: the type
+    /// implements <c>IChatClient</c> or <c>IEmbeddingGenerator</c> (middleware passing the call on, or a provider's
+    /// adapter calling its SDK), or Semantic Kernel's <c>IChatCompletionService</c> and calls another one. Whether the
+    /// pipeline is traced is judged where it is built and used.
     /// </summary>
-    public bool IsSameClientInterface(ModelApi api, ITypeSymbol? type) => type is not null && api.Family switch
-    {
-        ModelFamily.ChatClient => Implements(type, _chatClient),
-        ModelFamily.EmbeddingGenerator => Implements(type, _embeddingGenerator),
-        ModelFamily.SemanticKernel => Implements(type, _skChatCompletion),
-        _ => false,
-    };
+    public bool IsInClientPipeline(ModelApi api, ITypeSymbol? type) =>
+        type is not null
+        && (Implements(type, _chatClient) || Implements(type, _embeddingGenerator)
+            || (api.Family == ModelFamily.SemanticKernel && Implements(type, _skChatCompletion)));
 
     private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? known) =>
         known is not null && SymbolEqualityComparer.Default.Equals(type, known);

@@ -130,11 +130,9 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
         }
 
         IOperation? receiver = Receiver(invocation);
-        if (receiver is IInstanceReferenceOperation || catalog.IsSameClientInterface(api, context.ContainingSymbol.ContainingType))
+        if (receiver is IInstanceReferenceOperation || catalog.IsInClientPipeline(api, context.ContainingSymbol.ContainingType))
         {
-            // Middleware (a DelegatingChatClient, or any IChatClient around an inner one) passing the call on: it is part
-            // of a pipeline, and whether the pipeline is traced is judged where it is built and used.
-            return;
+            return; // middleware or a provider's adapter: traced, or not, where its pipeline is built and used
         }
 
         if ((api.Family == ModelFamily.OpenAIChat && !api.Streaming && facts.OpenAISdkTelemetryIsOn(context.CancellationToken))

@@ -132,4 +132,24 @@ public sealed class DataExposureMessageAndPrecisionTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_type_name_or_an_unbound_member_in_an_exception_message_is_not_content()
+    {
+        await Verify.VerifyAsync(DataExposureFlowTests.Usings + """
+            public class Router(IChatClient chat)
+            {
+                public async Task RouteAsync(object request)
+                {
+                    ChatResponse response = await chat.GetResponseAsync("Classify this");
+                    if (response.Messages.Count == 0)
+                    {
+                        throw new NotSupportedException($"Unexpected {response.Messages.GetType().Name}");
+                    }
+
+                    throw new InvalidOperationException($"Received {response.PayloadCase}");
+                }
+            }
+            """);
+    }
 }

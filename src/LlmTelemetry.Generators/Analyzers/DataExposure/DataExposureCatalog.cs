@@ -117,6 +117,7 @@ internal sealed class DataExposureCatalog
         {
             "System.Guid", "System.DateTimeOffset", "System.TimeSpan", "System.DateOnly", "System.TimeOnly", "System.Threading.CancellationToken",
             "System.Uri", // a generated image's or a citation's address is not the text of a prompt or completion
+            "System.Type", // value.GetType().Name in an exception message names a type, not content
             "Microsoft.Extensions.AI.UsageDetails", "Microsoft.Extensions.AI.ChatRole", "Microsoft.Extensions.AI.ChatFinishReason", "OpenAI.Chat.ChatTokenUsage",
             // Embeddings are numbers derived from text, not the text.
             "Microsoft.Extensions.AI.Embedding", "Microsoft.Extensions.AI.Embedding`1", "Microsoft.Extensions.AI.GeneratedEmbeddings`1",
@@ -148,7 +149,8 @@ internal sealed class DataExposureCatalog
             return IsScalar(nullable.TypeArguments[0]);
         }
 
-        return type.TypeKind == TypeKind.Enum
+        // A type that does not bind (a missing reference, code being typed) is not judged: the build has errors to show.
+        return type.TypeKind is TypeKind.Enum or TypeKind.Error
             || type.SpecialType is SpecialType.System_Void or SpecialType.System_Boolean or SpecialType.System_Char
                 or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
                 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
