@@ -268,6 +268,31 @@ public sealed class EvalGuardTests
         Assert.Single(judge.Seen);
         MetricPoint dropped = Assert.Single(TelemetryCapture.Points(capture.Metric("llm_telemetry.evaluation.dropped")));
         Assert.Equal(2, dropped.GetSumLong());
+        AssertDroppedFrom(dropped, "background-relevance", "chat");
+    }
+
+    [Fact]
+    public async Task Background_evaluations_discarded_at_shutdown_are_counted_with_their_operation()
+    {
+        // The meter provider outlives the tracer provider, so the evaluations discarded when tracing shuts down are counted.
+        using var metrics = new TelemetryCapture(traces: false);
+        var tracing = new TelemetryCapture(metrics: false, configure: options => options.BackgroundEvaluationShutdownTimeout = TimeSpan.Zero);
+        var judge = new RecordingJudge { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), HonoursCancellation = true };
+        var operations = new GuardedOperations(new FakeChatClient(), judge);
+        for (int i = 0; i < 3; i++)
+        {
+            await operations.BackgroundAsync("Capital of France?"); // one running, held by the judge; two queued behind it
+        }
+
+        using var deadline = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await judge.Entered.Task.WaitAsync(deadline.Token);
+
+        tracing.Dispose(); // gives up at once: the running one is cancelled, the queued two are discarded
+        await LlmEvaluations.FlushAsync(deadline.Token);
+
+        MetricPoint dropped = Assert.Single(TelemetryCapture.Points(metrics.Metric("llm_telemetry.evaluation.dropped")));
+        Assert.Equal(2, dropped.GetSumLong());
+        AssertDroppedFrom(dropped, "background-relevance", "chat");
     }
 
     [Fact]
@@ -309,6 +334,14 @@ public sealed class EvalGuardTests
         Activity span = capture.SingleSpan();
         Assert.Equal("context-relevance", Tags(Assert.Single(span.Events))["gen_ai.evaluation.name"]);
         Assert.Equal(3, span.GetTagItem("llm_telemetry.retrieval.document_count"));
+    }
+
+    // docs/attributes.md: the evaluation metrics are each per gen_ai.evaluation.name and gen_ai.operation.name.
+    private static void AssertDroppedFrom(MetricPoint dropped, string evaluationName, string operationName)
+    {
+        Dictionary<string, object?> tags = TelemetryCapture.Tags(dropped);
+        Assert.Equal(evaluationName, tags["gen_ai.evaluation.name"]);
+        Assert.Equal(operationName, tags.GetValueOrDefault("gen_ai.operation.name"));
     }
 
     private static Dictionary<string, object?> Tags(ActivityEvent activityEvent) =>

@@ -95,11 +95,17 @@ internal sealed class BackgroundEvaluationQueue
         }
     }
 
+    // The same attributes as the other evaluation metrics, so a drop can be set beside the evaluations of its operation.
     private static void CountDropped(BackgroundEvaluation evaluation)
     {
         if (LlmTelemetryInstruments.EvaluationDropped.Enabled)
         {
-            LlmTelemetryInstruments.EvaluationDropped.Add(1, new System.Collections.Generic.KeyValuePair<string, object?>(GenAiSemanticConventions.Attributes.EvaluationName, evaluation.Guard.Name));
+            var tags = new TagList
+            {
+                { GenAiSemanticConventions.Attributes.EvaluationName, evaluation.Guard.Name },
+                { GenAiSemanticConventions.Attributes.OperationName, evaluation.Context.OperationName },
+            };
+            LlmTelemetryInstruments.EvaluationDropped.Add(1, tags);
         }
     }
 

@@ -63,7 +63,7 @@ internal static class LlmTelemetryInstruments
     public static readonly Counter<long> EvaluationDropped = Meter.CreateCounter<long>(
         GenAiSemanticConventions.LlmTelemetryMetrics.EvaluationDropped,
         unit: "{evaluation}",
-        description: "Background evaluations dropped because their queue was full (LlmTelemetry's own metric).");
+        description: "Background evaluations dropped: their queue was full, or they were discarded at shutdown (LlmTelemetry's own metric).");
 
     /// <summary>
     /// Whether anything listens to a call: a span listener on the source, or a metric listener on the duration or
