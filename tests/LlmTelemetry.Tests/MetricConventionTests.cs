@@ -95,6 +95,31 @@ public sealed class MetricConventionTests
         Assert.Equal("local-model-1", TelemetryCapture.Tags(duration)["gen_ai.response.model"]);
     }
 
+    [Fact]
+    public async Task Evaluation_scores_are_bucketed_for_zero_to_one_scores_and_one_to_five_ratings()
+    {
+        using var capture = new TelemetryCapture(traces: false);
+        await new GuardedOperations(new FakeChatClient(), new RecordingJudge()).AnswerAsync("Capital of France?");
+
+        IReadOnlyList<MetricPoint> points = TelemetryCapture.Points(capture.Metric("llm_telemetry.evaluation.score"));
+        Assert.Equal(2, points.Count); // groundedness and relevance
+        foreach (MetricPoint point in points)
+        {
+            double[] bounds = BucketBounds(point);
+            for (int tenth = 0; tenth <= 10; tenth++)
+            {
+                Assert.Contains(tenth / 10.0, bounds); // 0–1 scores: a bucket per tenth
+            }
+
+            for (double rating = 1; rating <= 5; rating += 0.5)
+            {
+                Assert.Contains(rating, bounds); // a 1–5 rating, whole or half, closes a bucket of its own
+            }
+
+            Assert.Equal(5, bounds[^1]);
+        }
+    }
+
     /// <summary>Name, unit, instrument, advised buckets and attribute names are those of the reference.</summary>
     private static void AssertMatchesReference(Metric metric)
     {

@@ -16,6 +16,10 @@ internal static class LlmTelemetryInstruments
     private static readonly double[] s_durationBuckets = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
     private static readonly long[] s_tokenBuckets = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864];
 
+    // Evaluation scores are mostly 0–1 (a bucket per tenth) or 1–5 ratings (a bucket per half point); the SDK's default
+    // boundaries (0, 5, 10, 25 …) would put every such score in one or two buckets.
+    private static readonly double[] s_scoreBuckets = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
+
     public static readonly string Version = ReadVersion();
 
     public static readonly ActivitySource Source = new(SourceName, Version);
@@ -53,7 +57,9 @@ internal static class LlmTelemetryInstruments
     public static readonly Histogram<double> EvaluationScore = Meter.CreateHistogram<double>(
         GenAiSemanticConventions.LlmTelemetryMetrics.EvaluationScore,
         unit: "1",
-        description: "Scores of evaluations of LLM outputs (LlmTelemetry's own metric).");
+        description: "Scores of evaluations of LLM outputs (LlmTelemetry's own metric).",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_scoreBuckets });
 
     public static readonly Counter<long> EvaluationResults = Meter.CreateCounter<long>(
         GenAiSemanticConventions.LlmTelemetryMetrics.EvaluationResults,
