@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
 using LlmTelemetry.Tests.Infrastructure;
 using LlmTelemetry.Tests.Operations;
@@ -47,6 +49,44 @@ public sealed class RetrievalTests
         Assert.Equal("how long do refunds take?", span.GetTagItem("gen_ai.retrieval.query.text"));
         Assert.Equal("""[{"id":"kb-1","score":0.91},{"id":"kb-2","score":0.84},{"id":"kb-3","score":0.42}]""", span.GetTagItem("gen_ai.retrieval.documents"));
         SpanConventionTests.AssertMatchesReference(span);
+    }
+
+    [Theory]
+    [InlineData("doc-{0}")]
+    [InlineData("\"quoted\" {0} 😀")] // escaped in the JSON: longer there than the id
+    public void The_documents_attribute_holds_the_length_cap_with_its_JSON(string idFormat)
+    {
+        using var capture = new TelemetryCapture(configure: options =>
+        {
+            options.CaptureMessageContent = true;
+            options.MaxContentLength = 300;
+        });
+        Article[] documents = Enumerable.Range(1, 60).Select(i => new Article(string.Format(idFormat, i), "text", 0.5)).ToArray();
+
+        new RetrievalOperations().Pass(documents);
+
+        Activity span = capture.SingleSpan();
+        string json = Assert.IsType<string>(span.GetTagItem("gen_ai.retrieval.documents"));
+        Assert.InRange(json.Length, 200, 300); // held, and not by leaving most of the room unused
+        using JsonDocument parsed = JsonDocument.Parse(json);
+        JsonElement[] entries = parsed.RootElement.EnumerateArray().ToArray();
+        Assert.True(entries[^1].GetProperty("truncated").GetBoolean());
+        Assert.Equal(documents.Take(entries.Length - 1).Select(static d => d.Id), entries[..^1].Select(static e => e.GetProperty("id").GetString()));
+        Assert.Equal(60, span.GetTagItem("llm_telemetry.retrieval.document_count")); // the count is of all of them
+    }
+
+    [Fact]
+    public void A_cap_too_small_for_any_document_leaves_an_empty_list()
+    {
+        using var capture = new TelemetryCapture(configure: options =>
+        {
+            options.CaptureMessageContent = true;
+            options.MaxContentLength = 12;
+        });
+
+        new RetrievalOperations().Pass(RetrievalOperations.Articles);
+
+        Assert.Equal("[]", capture.SingleSpan().GetTagItem("gen_ai.retrieval.documents"));
     }
 
     [Fact]

@@ -31,7 +31,8 @@ public sealed class LlmTelemetryOptions
 
     /// <summary>
     /// The most characters of message text recorded per attribute. Longer content is cut, and the cut part
-    /// carries <c>"truncated": true</c>, so the attribute stays valid JSON.
+    /// carries <c>"truncated": true</c>, so the attribute stays valid JSON. <c>gen_ai.retrieval.documents</c>, whose
+    /// content is its JSON, is held to this many characters as a whole.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int MaxContentLength

@@ -16,8 +16,9 @@ namespace LlmTelemetry.Instrumentation;
 /// </summary>
 /// <remarks>
 /// Text is cut at <see cref="LlmTelemetryOptions.MaxContentLength"/> characters per attribute; a cut part carries
-/// <c>"truncated": true</c> and the JSON stays valid. Text with a data classification is redacted with the
-/// configured redactor, or erased when none is configured. Used by generated code only when content capture is on.
+/// <c>"truncated": true</c> and the JSON stays valid. A document list (<c>gen_ai.retrieval.documents</c>), whose
+/// content is its JSON, is held to that many characters as a whole. Text with a data classification is redacted with
+/// the configured redactor, or erased when none is configured. Used by generated code only when content capture is on.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class GenAiContentWriter
@@ -46,6 +47,9 @@ public sealed class GenAiContentWriter
     // A buffer that grew past this is let go rather than kept for the next call.
     private const int MaxRetainedBuffer = 64 * 1024;
 
+    // {"truncated":true}, the last entry of a document list that left documents out.
+    private const int TruncatedEntryLength = 18;
+
     // One writer per thread is reused, so capturing content costs the JSON strings and little else.
     [ThreadStatic]
     private static GenAiContentWriter? t_spare;
@@ -53,10 +57,15 @@ public sealed class GenAiContentWriter
     private readonly ContentBuffer _buffer = new();
     private readonly Utf8JsonWriter _json;
     private LlmTelemetryOptions _options = null!;
-    private bool _isMessageList;
+    private ListKind _kind;
     private int _remaining;
     private bool _inMessage;
+    private int _documentsWritten;
     private bool _documentsTruncated;
+
+    // A document's entry is written here first, to be measured before it goes into the list; made on first use.
+    private ContentBuffer? _entryBuffer;
+    private Utf8JsonWriter? _entryJson;
 
     private GenAiContentWriter()
     {
@@ -64,17 +73,28 @@ public sealed class GenAiContentWriter
     }
 
     /// <summary>Starts a message list (<c>gen_ai.input.messages</c>, <c>gen_ai.output.messages</c>).</summary>
-    public static GenAiContentWriter ForMessages() => Rent(isMessageList: true);
+    public static GenAiContentWriter ForMessages() => Rent(ListKind.Messages);
 
     /// <summary>Starts a part list (<c>gen_ai.system_instructions</c>).</summary>
-    public static GenAiContentWriter ForParts() => Rent(isMessageList: false);
+    public static GenAiContentWriter ForParts() => Rent(ListKind.Parts);
+
+    /// <summary>
+    /// Starts a document list (<c>gen_ai.retrieval.documents</c>), whose whole JSON, brackets included, is held to the
+    /// length cap.
+    /// </summary>
+    public static GenAiContentWriter ForDocuments()
+    {
+        GenAiContentWriter writer = Rent(ListKind.Documents);
+        writer._remaining -= 2; // [ and ]
+        return writer;
+    }
 
     /// <summary>Starts a message with its role (<c>system</c>, <c>user</c>, <c>assistant</c>, <c>tool</c> …).</summary>
     public void BeginMessage(string role, string? name = null)
     {
-        if (!_isMessageList)
+        if (_kind != ListKind.Messages)
         {
-            throw new InvalidOperationException("This writer writes parts, not messages.");
+            throw new InvalidOperationException("This writer does not write messages.");
         }
 
         if (_inMessage)
@@ -237,38 +257,63 @@ public sealed class GenAiContentWriter
     }
 
     /// <summary>
-    /// Writes one entry of <c>gen_ai.retrieval.documents</c>: <c>{"id", "score"}</c>. Past the length cap (counted on
-    /// ids) one last <c>{"truncated": true}</c> entry says that documents were left out.
+    /// Writes one entry of <c>gen_ai.retrieval.documents</c> (on a writer from <see cref="ForDocuments"/>):
+    /// <c>{"id", "score"}</c>. An entry is written only if the list stays within the length cap with room left for one
+    /// last <c>{"truncated": true}</c> entry, which then says that documents were left out.
     /// </summary>
     public void WriteDocument(string? id, double? score)
     {
-        if (_remaining <= 0)
+        if (_kind != ListKind.Documents)
         {
-            if (!_documentsTruncated)
-            {
-                _json.WriteStartObject();
-                _json.WriteBoolean(s_truncated, true);
-                _json.WriteEndObject();
-                _documentsTruncated = true;
-            }
+            throw new InvalidOperationException("This writer does not write documents.");
+        }
 
+        if (_documentsTruncated)
+        {
             return;
         }
 
-        _json.WriteStartObject();
+        int separator = _documentsWritten == 0 ? 0 : 1;
+        ArraySegment<byte> entry = DocumentEntry(id, score);
+        int length = separator + Encoding.UTF8.GetCharCount(entry.Array!, entry.Offset, entry.Count);
+        if (length + 1 + TruncatedEntryLength <= _remaining)
+        {
+            _json.WriteRawValue(entry.AsSpan(), skipInputValidation: true);
+            _remaining -= length;
+            _documentsWritten++;
+            return;
+        }
+
+        _documentsTruncated = true;
+        if (separator + TruncatedEntryLength <= _remaining)
+        {
+            _json.WriteStartObject();
+            _json.WriteBoolean(s_truncated, true);
+            _json.WriteEndObject();
+        }
+    }
+
+    // The entry's JSON, escaped as the list escapes it, so that what is measured is what is written.
+    private ArraySegment<byte> DocumentEntry(string? id, double? score)
+    {
+        _entryBuffer ??= new ContentBuffer();
+        _entryJson ??= new Utf8JsonWriter(_entryBuffer, s_writerOptions);
+        _entryBuffer.Clear();
+        _entryJson.Reset(_entryBuffer);
+        _entryJson.WriteStartObject();
         if (id is not null)
         {
-            _json.WriteString(s_id, id);
-            _remaining -= id.Length;
+            _entryJson.WriteString(s_id, id);
         }
 
         if (score is double value && !double.IsNaN(value) && !double.IsInfinity(value))
         {
-            _json.WriteNumber(s_score, value);
+            _entryJson.WriteNumber(s_score, value);
         }
 
-        _remaining -= 8; // a document without an id still counts against the cap
-        _json.WriteEndObject();
+        _entryJson.WriteEndObject();
+        _entryJson.Flush();
+        return _entryBuffer.Written;
     }
 
     /// <summary>Text for a plain string attribute: redacted when classified, cut at the length cap.</summary>
@@ -306,16 +351,17 @@ public sealed class GenAiContentWriter
         return json;
     }
 
-    private static GenAiContentWriter Rent(bool isMessageList)
+    private static GenAiContentWriter Rent(ListKind kind)
     {
         GenAiContentWriter writer = t_spare ?? new GenAiContentWriter();
         t_spare = null; // a writer started while this one is open gets its own
         writer._buffer.Clear();
         writer._json.Reset(writer._buffer);
         writer._options = LlmTelemetrySettings.Current;
-        writer._isMessageList = isMessageList;
+        writer._kind = kind;
         writer._remaining = writer._options.MaxContentLength;
         writer._inMessage = false;
+        writer._documentsWritten = 0;
         writer._documentsTruncated = false;
         writer._json.WriteStartArray();
         return writer;
@@ -453,5 +499,12 @@ public sealed class GenAiContentWriter
 
         _json.WriteStringValue(value.AsSpan(0, cut));
         _remaining = 0;
+    }
+
+    private enum ListKind
+    {
+        Messages,
+        Parts,
+        Documents,
     }
 }

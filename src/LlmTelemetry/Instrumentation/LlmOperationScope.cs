@@ -672,7 +672,7 @@ public struct LlmOperationScope
 
         if (_documents is not null)
         {
-            GenAiContentWriter documents = GenAiContentWriter.ForParts();
+            GenAiContentWriter documents = GenAiContentWriter.ForDocuments();
             foreach (KeyValuePair<string?, double?> document in _documents)
             {
                 documents.WriteDocument(document.Key, document.Value);

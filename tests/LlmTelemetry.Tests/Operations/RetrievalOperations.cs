@@ -46,6 +46,10 @@ public partial class RetrievalOperations
     [Retrieval(DataSource = "faq")]
     public partial List<Article> LookupList(string query);
 
+    /// <summary>Returns the documents it is handed, so that a test chooses how many there are and what they are called.</summary>
+    [Retrieval(DataSource = "faq")]
+    public partial Article[] Pass(Article[] documents);
+
     private Task<IReadOnlyList<Article>> SearchCoreAsync(string query, int top, CancellationToken cancellationToken)
     {
         if (Failure is not null)
@@ -66,6 +70,8 @@ public partial class RetrievalOperations
     }
 
     private Article[] LookupCore(string query) => query.Length == 0 ? [] : Articles;
+
+    private Article[] PassCore(Article[] documents) => documents;
 
     private List<Article> LookupListCore(string query) => [.. Articles.Reverse()];
 }
