@@ -451,16 +451,22 @@ public sealed class UsageAnalyzerTests
     }
 
     [Fact]
-    public async Task LLMT0009_a_method_marked_both_operation_and_retrieval()
+    public async Task LLMT0018_a_method_marked_both_operation_and_retrieval()
     {
         await Verify.VerifyAsync(Prelude + """
             public partial class Search
             {
                 [LlmOperation(Provider = "openai", Model = "gpt-4o")]
-                [{|LLMT0009:Retrieval(DataSource = "kb")|}]
+                [{|LLMT0018:Retrieval(DataSource = "kb")|}]
                 public partial Reply Find(string query);
 
+                [Retrieval(DataSource = "kb")]
+                [{|LLMT0018:LlmOperation(Provider = "openai", Model = "gpt-4o")|}]
+                public partial Reply Lookup(string query);
+
                 private Reply FindCore(string query) => new();
+
+                private Reply LookupCore(string query) => new();
             }
             """);
     }

@@ -50,6 +50,9 @@ public sealed class UsageDiagnosticsInBuildTests
         { "LLMT0005", "public partial ref int Slot(); private ref int SlotCore() => ref _slot; private int _slot;" },
         // An invalid attribute argument on an otherwise valid operation.
         { "LLMT0009", "[LlmOperation(Provider = \"openai\", Model = \"gpt-4o\", ServerAddress = \"api.openai.com\", ServerPort = 70000)] public partial Reply Ask(string q); private Reply AskCore(string q) => new();" },
+        // Both an operation and a retrieval: one placeholder body, not one for each attribute (CS0757).
+        { "LLMT0018", "[LlmOperation(Provider = \"openai\", Model = \"gpt-4o\")] [Retrieval(DataSource = \"kb\")] public partial Reply Ask(string q); private Reply AskCore(string q) => new();" },
+        { "LLMT0018", "[Retrieval(DataSource = \"kb\")] [LlmOperation(Provider = \"openai\", Model = \"gpt-4o\")] public partial Task<Reply> AskAsync(string q); private Task<Reply> AskCoreAsync(string q) => Task.FromResult(new Reply());" },
     };
 
     [Theory]

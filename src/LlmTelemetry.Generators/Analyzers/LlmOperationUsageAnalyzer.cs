@@ -31,7 +31,8 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnknownOperationName,
         DiagnosticDescriptors.DocumentsNotMapped,
         DiagnosticDescriptors.NoDataSource,
-        DiagnosticDescriptors.InvalidEvalGuard);
+        DiagnosticDescriptors.InvalidEvalGuard,
+        DiagnosticDescriptors.OperationAndRetrieval);
 
     public override void Initialize(AnalysisContext context)
     {

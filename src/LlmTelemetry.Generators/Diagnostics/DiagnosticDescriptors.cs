@@ -112,6 +112,12 @@ internal static class DiagnosticDescriptors
         "{0}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor OperationAndRetrieval = Create(
+        DiagnosticIds.OperationAndRetrieval,
+        "Method marked both [LlmOperation] and [Retrieval]",
+        "'{0}' is marked both [LlmOperation] and [Retrieval]: a call is a model call or a retrieval, so keep the attribute that says what it does",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor UntracedModelCall = Create(
         DiagnosticIds.UntracedModelCall,
         "Model call is not traced",

@@ -77,14 +77,20 @@ internal static class OperationMethodParser
 
         bool isRetrieval = known.RetrievalAttribute is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known.RetrievalAttribute);
         LlmOperationAttributeData arguments = LlmOperationAttributeData.Read(attribute, isRetrieval);
-        ValidateArguments(method, arguments, diagnostics);
         INamedTypeSymbol? other = isRetrieval ? known.LlmOperationAttribute : known.RetrievalAttribute;
-        if (method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, other)) is { } both)
+        if (method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, other)) is { } otherAttribute)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidAttributeArgument,
-                both.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? arguments.AttributeLocation,
-                $"'{method.Name}' is marked both [LlmOperation] and [Retrieval]; a method is one or the other"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.OperationAndRetrieval,
+                otherAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? arguments.AttributeLocation,
+                method.Name));
+            // What else is wrong depends on which attribute stays, so nothing else is said. Both attributes bring the method
+            // here; the [LlmOperation] reading writes the one placeholder body (two would be CS0757).
+            return buildModel && !isRetrieval && containingType is not null && partialProblem is null
+                ? new ParsedMethodModel(null, Blocked(method, syntax, containingType, DiagnosticIds.OperationAndRetrieval))
+                : null;
         }
+
+        ValidateArguments(method, arguments, diagnostics);
 
         ReturnShape shape = ReturnShapeClassifier.Classify(method, known, out ITypeSymbol? resultType, out string? unsupportedReturn);
         if (unsupportedReturn is not null)
