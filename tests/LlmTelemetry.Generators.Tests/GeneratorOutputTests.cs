@@ -99,6 +99,52 @@ public sealed class GeneratorOutputTests
     }
 
     [Fact]
+    public void Guards_that_throw_or_fall_back_compile_in_every_shape_with_their_own_fast_path()
+    {
+        GeneratorResult result = GeneratorHarness.Run("""
+            using System.Threading.Tasks;
+            using LlmTelemetry;
+
+            public sealed class Judge : ILlmEvaluator
+            {
+                public ValueTask<LlmEvaluation> EvaluateAsync(LlmEvaluationContext context, System.Threading.CancellationToken cancellationToken) => new(new LlmEvaluation(1, passed: true));
+            }
+
+            public partial class Guarded
+            {
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                [EvalGuard(typeof(Judge), OnFailure = GuardAction.Throw)]
+                public partial string Ask();
+
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                [EvalGuard(typeof(Judge), OnFailure = GuardAction.Fallback, Fallback = nameof(SafeStatic), SampleRate = 0.5)]
+                public static partial string AskStatic(string q);
+
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                [EvalGuard(typeof(Judge), OnFailure = GuardAction.Fallback, Fallback = nameof(SafeValueAsync))]
+                public partial ValueTask<string> AskValueAsync(string q, int tries);
+
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                [EvalGuard(typeof(Judge), OnFailure = GuardAction.Fallback, Fallback = nameof(SafePick))]
+                public partial Task<T> PickAsync<T>(T first, T second) where T : class;
+
+                private string AskCore() => "a";
+                private static string AskStaticCore(string q) => q;
+                private static string SafeStatic(string q) => "safe";
+                private ValueTask<string> AskValueCoreAsync(string q, int tries) => new(q);
+                private ValueTask<string> SafeValueAsync(string q, int tries) => new("safe");
+                private Task<T> PickCoreAsync<T>(T first, T second) where T : class => Task.FromResult(first);
+                private Task<T> SafePick<T>(T first, T second) where T : class => Task.FromResult(second);
+            }
+            """);
+
+        string source = result.Sources[0].SourceText.ToString();
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(source, "SelectWhenIdle").Count);
+        Assert.Contains("SafePick<T>(__llmFallback_first, __llmFallback_second)", source);
+        result.AssertCompilesCleanly();
+    }
+
+    [Fact]
     public void Without_client_libraries_user_types_still_generate_and_compile()
     {
         GeneratorResult result = GeneratorHarness.Run(TestReferences.WithoutClientLibraries, Scenarios.UserTypes);

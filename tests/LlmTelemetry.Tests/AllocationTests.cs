@@ -32,16 +32,39 @@ public sealed class AllocationTests
     }
 
     [Fact]
-    public void A_guard_that_does_not_run_allocates_nothing()
+    public void Nothing_listening_a_guard_of_any_kind_that_does_not_run_allocates_nothing()
     {
         var operations = new AllocationFreeOperations();
 
-        // Nothing listening: a guard that only records is not even considered; one that would throw is, and is not sampled.
+        // A guard that only records, inline or in the background, is not even considered.
         Assert.Equal(0, Measure(() => operations.GuardedChatAsync("Hi")));
-        Assert.Equal(0, Measure(() => operations.UnsampledStrictChatAsync("Hi")));
+        Assert.Equal(0, Measure(() => operations.BackgroundGuardedChatAsync("Hi")));
 
-        using var capture = new TelemetryCapture(traces: false);
+        // One that throws or falls back is, and is not sampled.
         Assert.Equal(0, Measure(() => operations.UnsampledStrictChatAsync("Hi")));
+        Assert.Equal(0, Measure(() => operations.UnsampledFallbackChatAsync("Hi")));
+        Assert.Equal(0, Measure(() => operations.UnsampledFallbackComplete("Hi")));
+    }
+
+    [Fact]
+    public void Nothing_listening_a_pending_call_whose_guard_does_not_run_is_handed_back_as_it_is()
+    {
+        var operations = new AllocationFreeOperations();
+
+        Assert.Equal(0, Measure(() => operations.PendingStrictChatAsync("Hi")));
+        Assert.Equal(0, Measure(() => operations.PendingFallbackChatAsync("Hi")));
+        Assert.Equal(0, Measure(() => operations.PendingStrictCountAsync("Hi")));
+    }
+
+    [Fact]
+    public void Metrics_only_a_guard_that_does_not_run_allocates_nothing()
+    {
+        using var capture = new TelemetryCapture(traces: false);
+        var operations = new AllocationFreeOperations();
+
+        Assert.Equal(0, Measure(() => operations.UnsampledStrictChatAsync("Hi")));
+        Assert.Equal(0, Measure(() => operations.UnsampledFallbackChatAsync("Hi")));
+        Assert.Equal(0, Measure(() => operations.UnsampledFallbackComplete("Hi")));
     }
 
     [Fact]

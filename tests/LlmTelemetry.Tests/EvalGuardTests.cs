@@ -92,6 +92,35 @@ public sealed class EvalGuardTests
     }
 
     [Fact]
+    public void A_falling_back_guard_falls_back_even_when_nothing_listens()
+    {
+        string answer = new GuardedOperations(new FakeChatClient { AnswerText = "It is Lyon." }, new RecordingJudge()).Answer("Capital of France?");
+
+        Assert.Equal("I am not sure; let me find a human.", answer);
+    }
+
+    [Fact]
+    public async Task With_nothing_listening_a_guard_that_acts_is_sampled_once_per_call()
+    {
+        var operations = new GuardedOperations(new FakeChatClient { AnswerText = "It is Lyon." }, new RecordingJudge());
+        int thrown = 0;
+        for (int call = 0; call < 400; call++)
+        {
+            try
+            {
+                await operations.HalfStrictAnswerAsync("Capital of France?");
+            }
+            catch (GuardViolationException)
+            {
+                thrown++;
+            }
+        }
+
+        // SampleRate = 0.5 (200 ± 10 expected); a call sampled before it starts and again inside would throw a quarter of the time.
+        Assert.InRange(thrown, 140, 260);
+    }
+
+    [Fact]
     public void A_falling_back_guard_returns_the_fallbacks_answer()
     {
         using var capture = new TelemetryCapture();

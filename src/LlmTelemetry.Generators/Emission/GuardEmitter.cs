@@ -9,8 +9,16 @@ namespace LlmTelemetry.Generators.Emission;
 /// </summary>
 internal static class GuardEmitter
 {
-    private const string Guarding = "global::LlmTelemetry.Instrumentation.LlmGuarding";
+    private const string Guarding = RuntimeNames.Guarding;
     private const string Evaluator = "global::LlmTelemetry.ILlmEvaluator";
+
+    /// <summary>
+    /// Whether the operation chooses its guards before it starts when nothing listens: it has a guard that throws or falls
+    /// back, which runs even then when sampled, so the body cannot just test for listeners. A stream chooses its guards
+    /// per enumeration instead.
+    /// </summary>
+    public static bool ChoosesGuardsWhenIdle(OperationMethodModel operation) =>
+        operation.ReturnShape != ReturnShape.AsyncEnumerable && operation.Guards.Any(static g => g.ActsOnCall);
 
     public static void EmitGuardedCompletion(SourceWriter writer, OperationMethodModel operation, int ordinal, string? recorder, LocalNames names)
     {
@@ -22,7 +30,8 @@ internal static class GuardEmitter
             writer.Lines($"{RuntimeNames.ResultRecorder}<{resultType}> __llmRecorder = {recorder};");
         }
 
-        writer.Line($"int __llmGuards = {Guarding}.Select({guards}, in {names.Scope});");
+        string chosenWhenIdle = ChoosesGuardsWhenIdle(operation) ? ", " + names.SelectedGuards : string.Empty;
+        writer.Line($"int __llmGuards = {Guarding}.Select({guards}, in {names.Scope}{chosenWhenIdle});");
         writer.Open("if (__llmGuards == 0)");
         if (operation.ReturnShape == ReturnShape.Value)
         {
@@ -37,13 +46,30 @@ internal static class GuardEmitter
         writer.Close();
         writer.Line();
 
+        // A lambda over the parameters would have its closure allocated where the method starts, on every call, judged or
+        // not: the fallback captures copies declared in this block instead, so only a judged call allocates it.
+        string? fallback = Fallback(operation);
+        if (fallback is not null)
+        {
+            writer.Open();
+            foreach (ParameterModel parameter in operation.Parameters)
+            {
+                writer.Line($"{parameter.Type} {FallbackArgument(parameter)} = {parameter.Name};");
+            }
+
+            writer.Line();
+        }
+
         string evaluators = EmitEvaluators(writer, operation, ordinal);
         string output = OutputReader(operation) ?? "null";
-        string fallback = Fallback(operation) ?? "null";
-        writer.Line($"var __llmCall = new global::LlmTelemetry.Instrumentation.LlmGuardedCall<{resultType}>({guards}, __llmGuards, {evaluators}, {Input(operation)}, {Request(operation)}, {output}, {fallback});");
+        writer.Line($"var __llmCall = new global::LlmTelemetry.Instrumentation.LlmGuardedCall<{resultType}>({guards}, __llmGuards, {evaluators}, {Input(operation)}, {Request(operation)}, {output}, {fallback ?? "null"});");
         writer.Line(operation.ReturnShape == ReturnShape.Value
             ? $"return {Guarding}.Complete<{resultType}>({names.Result}, ref {names.Scope}, {recorderLocal}, __llmCall);"
             : $"return {Guarding}.Track<{resultType}>({names.Result}, {names.Scope}, {recorderLocal}, __llmCall);");
+        if (fallback is not null)
+        {
+            writer.Close();
+        }
     }
 
     /// <summary>
@@ -171,11 +197,14 @@ internal static class GuardEmitter
             return null;
         }
 
-        string call = $"{method}({string.Join(", ", operation.Parameters.Select(static p => p.Name))})";
+        string call = $"{method}({string.Join(", ", operation.Parameters.Select(FallbackArgument))})";
         return operation.ReturnShape == ReturnShape.ValueTaskOfT
             ? $"() => {call}"
             : $"() => new global::System.Threading.Tasks.ValueTask<{operation.ResultType}>({call})";
     }
+
+    // A fallback takes the operation's parameters, none of them ref, out or in (LLMT0017), so plain copies serve.
+    private static string FallbackArgument(ParameterModel parameter) => "__llmFallback_" + parameter.Name.TrimStart('@');
 
     private static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 }

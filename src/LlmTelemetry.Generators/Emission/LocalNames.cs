@@ -24,6 +24,7 @@ internal sealed class LocalNames
         Messages = Unique("__llmMessages");
         Options = Unique("__llmOptions");
         Item = Unique("__llmItem");
+        SelectedGuards = Unique("__llmSelectedGuards");
     }
 
     public string Scope { get; }
@@ -38,6 +39,7 @@ internal sealed class LocalNames
     public string Messages { get; }
     public string Options { get; }
     public string Item { get; }
+    public string SelectedGuards { get; }
 
     private string Unique(string name)
     {

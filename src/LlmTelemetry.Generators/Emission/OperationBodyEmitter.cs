@@ -22,8 +22,25 @@ internal static class OperationBodyEmitter
         WriteSignature(writer, $"{operation.Modifiers} {operation.ReturnType} {operation.Name}{operation.TypeParameters}", operation.Parameters, static p => p.DeclarationPrefix, operation.ConstraintClauses);
         writer.Open();
 
-        // A guard that throws or falls back changes what the caller gets, so it runs even when nothing listens.
-        if (!operation.Guards.Any(static g => g.ActsOnCall))
+        bool choosesGuardsWhenIdle = GuardEmitter.ChoosesGuardsWhenIdle(operation);
+        string InstrumentedCall(string? chosenGuards) =>
+            $"{instrumented}{operation.TypeParameters}({string.Join(", ", new[] { arguments, chosenGuards }.Where(static a => !string.IsNullOrEmpty(a)))})";
+
+        if (choosesGuardsWhenIdle)
+        {
+            // A guard that throws or falls back changes what the caller gets, so even when nothing listens it is sampled;
+            // a call that no such guard judges goes straight to the implementation.
+            writer.Open($"if (!{RuntimeNames.Scope}.IsEnabled)");
+            writer.Line($"int {names.SelectedGuards} = {RuntimeNames.Guarding}.SelectWhenIdle({RuntimeNames.HelperClass}.Guards{ordinal});");
+            writer.Open($"if ({names.SelectedGuards} == 0)");
+            WriteReturn(writer, operation, call);
+            writer.Close();
+            writer.Line();
+            WriteReturn(writer, operation, InstrumentedCall(names.SelectedGuards));
+            writer.Close();
+            writer.Line();
+        }
+        else if (!operation.Guards.Any(static g => g.ActsOnCall))
         {
             string enabled = operation.ReturnShape == ReturnShape.AsyncEnumerable ? "IsStreamEnabled" : "IsEnabled";
             writer.Open($"if (!{RuntimeNames.Scope}.{enabled})");
@@ -32,7 +49,7 @@ internal static class OperationBodyEmitter
             writer.Line();
         }
 
-        WriteReturn(writer, operation, $"{instrumented}{operation.TypeParameters}({arguments})");
+        WriteReturn(writer, operation, InstrumentedCall(choosesGuardsWhenIdle ? $"{RuntimeNames.Guarding}.SelectAtStart" : null));
         writer.Close();
         writer.Line();
 
@@ -40,7 +57,7 @@ internal static class OperationBodyEmitter
         // a branch and a call, without the frame (scope struct, exception handling) the instrumented path needs.
         writer.Line(generatedCodeAttribute);
         writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-        WriteSignature(writer, $"{HelperModifiers(operation)} {operation.ReturnType} {instrumented}{operation.TypeParameters}", operation.Parameters, LocalPrefix, operation.ConstraintClauses);
+        WriteSignature(writer, $"{HelperModifiers(operation)} {operation.ReturnType} {instrumented}{operation.TypeParameters}", operation.Parameters, LocalPrefix, operation.ConstraintClauses, choosesGuardsWhenIdle ? $"int {names.SelectedGuards}" : null);
         writer.Open();
         string model = WriteModel(writer, operation.Request, names);
 
@@ -65,10 +82,14 @@ internal static class OperationBodyEmitter
         writer.Close();
     }
 
-    /// <summary>Writes a method's signature line (<paramref name="head"/> is what precedes the parameter list) and its constraints.</summary>
-    public static void WriteSignature(SourceWriter writer, string head, EquatableArray<ParameterModel> parameters, System.Func<ParameterModel, string> prefix, EquatableArray<string> constraints)
+    /// <summary>
+    /// Writes a method's signature line (<paramref name="head"/> is what precedes the parameter list, <paramref name="extra"/>
+    /// a parameter after the operation's) and its constraints.
+    /// </summary>
+    public static void WriteSignature(SourceWriter writer, string head, EquatableArray<ParameterModel> parameters, System.Func<ParameterModel, string> prefix, EquatableArray<string> constraints, string? extra = null)
     {
-        writer.Line($"{head}({string.Join(", ", parameters.Select(p => $"{prefix(p)}{p.Type} {p.Name}"))})");
+        System.Collections.Generic.IEnumerable<string> declared = parameters.Select(p => $"{prefix(p)}{p.Type} {p.Name}");
+        writer.Line($"{head}({string.Join(", ", extra is null ? declared : declared.Append(extra))})");
         foreach (string constraint in constraints)
         {
             writer.Line("    " + constraint);

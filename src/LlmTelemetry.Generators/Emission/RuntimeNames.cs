@@ -7,6 +7,7 @@ internal static class RuntimeNames
     public const string Descriptor = "global::LlmTelemetry.Instrumentation.LlmOperationDescriptor";
     public const string TaskTracking = "global::LlmTelemetry.Instrumentation.LlmTaskTracking";
     public const string StreamTracking = "global::LlmTelemetry.Instrumentation.LlmStreamTracking";
+    public const string Guarding = "global::LlmTelemetry.Instrumentation.LlmGuarding";
     public const string RequestRecorder = "global::LlmTelemetry.Instrumentation.LlmRequestRecorder";
     public const string ResultRecorder = "global::LlmTelemetry.Instrumentation.LlmResultRecorder";
     public const string UserPromptRecorder = "global::LlmTelemetry.Instrumentation.LlmStandardRecorders.UserPrompt";

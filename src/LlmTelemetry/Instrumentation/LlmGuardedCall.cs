@@ -12,7 +12,7 @@ public sealed class LlmGuardedCall<TResult> : LlmGuardSet
 {
     /// <summary>Describes the guarded call.</summary>
     /// <param name="guards">The method's guards.</param>
-    /// <param name="selected">A bit per guard that runs on this call (see <see cref="LlmGuarding.Select"/>).</param>
+    /// <param name="selected">A bit per guard that runs on this call (see <see cref="LlmGuarding.Select(LlmGuardDescriptor[], in LlmOperationScope, int)"/>).</param>
     /// <param name="memberEvaluators">Evaluators read from instance members, by guard index; <see langword="null"/> entries use the guard's own.</param>
     /// <param name="input">The prompt or query text, if any.</param>
     /// <param name="request">The chat messages the call was sent, if it takes messages.</param>

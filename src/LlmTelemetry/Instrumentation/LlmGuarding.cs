@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -18,6 +19,9 @@ namespace LlmTelemetry.Instrumentation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class LlmGuarding
 {
+    /// <summary>Passed to an instrumented body whose guards are chosen once its span started (see <see cref="Select(LlmGuardDescriptor[], in LlmOperationScope, int)"/>).</summary>
+    public const int SelectAtStart = -1;
+
     [ThreadStatic]
     private static Random? t_random;
 
@@ -28,6 +32,27 @@ public static class LlmGuarding
     public static int Select(LlmGuardDescriptor[] guards, in LlmOperationScope scope)
     {
         bool observable = scope.IsRecording || LlmTelemetryInstruments.EvaluationScore.Enabled || LlmTelemetryInstruments.EvaluationResults.Enabled;
+        return Select(guards, observable, scope.TraceId);
+    }
+
+    /// <summary>
+    /// The guards chosen for a call before it started, when nothing listened (<see cref="SelectWhenIdle"/>); for
+    /// <see cref="SelectAtStart"/>, those chosen now, from the call's span.
+    /// </summary>
+    public static int Select(LlmGuardDescriptor[] guards, in LlmOperationScope scope, int selectedWhenIdle) =>
+        selectedWhenIdle == SelectAtStart ? Select(guards, in scope) : selectedWhenIdle;
+
+    /// <summary>
+    /// Which guards run on a call that nothing listens to, before anything of it starts: only those that throw or fall
+    /// back, sampled by the trace of the current activity as <see cref="Select(LlmGuardDescriptor[], in LlmOperationScope)"/>
+    /// would. None lets the body call the implementation directly; otherwise the choice is handed to the instrumented
+    /// body, so that a sampled call is not sampled twice.
+    /// </summary>
+    public static int SelectWhenIdle(LlmGuardDescriptor[] guards) =>
+        Select(guards, observable: false, Activity.Current?.TraceId ?? default);
+
+    private static int Select(LlmGuardDescriptor[] guards, bool observable, ActivityTraceId traceId)
+    {
         double fraction = double.NaN;
         int selected = 0;
         for (int i = 0; i < guards.Length && i < 31; i++)
@@ -42,7 +67,7 @@ public static class LlmGuarding
             {
                 if (double.IsNaN(fraction))
                 {
-                    fraction = SampleFraction(scope);
+                    fraction = SampleFraction(traceId);
                 }
 
                 if (fraction >= guard.SampleRate)
@@ -238,9 +263,8 @@ public static class LlmGuarding
     }
 
     // The same fraction for every call of a trace, so that a sampled trace is evaluated end to end.
-    private static double SampleFraction(in LlmOperationScope scope)
+    private static double SampleFraction(ActivityTraceId traceId)
     {
-        System.Diagnostics.ActivityTraceId traceId = scope.TraceId;
         if (traceId == default)
         {
             return (t_random ??= new Random()).NextDouble();

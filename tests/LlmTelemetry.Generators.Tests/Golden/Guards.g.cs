@@ -52,12 +52,23 @@ namespace Contoso.Guarded
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
         public partial global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> AnswerAsync(string question, global::System.Threading.CancellationToken cancellationToken)
         {
-            return __LlmTelemetry_Instrumented1(question, cancellationToken);
+            if (!global::LlmTelemetry.Instrumentation.LlmOperationScope.IsEnabled)
+            {
+                int __llmSelectedGuards = global::LlmTelemetry.Instrumentation.LlmGuarding.SelectWhenIdle(__LlmTelemetry.Guards1);
+                if (__llmSelectedGuards == 0)
+                {
+                    return AnswerCoreAsync(question, cancellationToken);
+                }
+
+                return __LlmTelemetry_Instrumented1(question, cancellationToken, __llmSelectedGuards);
+            }
+
+            return __LlmTelemetry_Instrumented1(question, cancellationToken, global::LlmTelemetry.Instrumentation.LlmGuarding.SelectAtStart);
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("LlmTelemetry.Generators", "VERSION")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> __LlmTelemetry_Instrumented1(string question, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> __LlmTelemetry_Instrumented1(string question, global::System.Threading.CancellationToken cancellationToken, int __llmSelectedGuards)
         {
             var __llmScope = global::LlmTelemetry.Instrumentation.LlmOperationScope.Start(__LlmTelemetry.Operation1, null);
             __llmScope.RecordRequest<string>(question, global::LlmTelemetry.Instrumentation.LlmStandardRecorders.UserPrompt);
@@ -72,24 +83,29 @@ namespace Contoso.Guarded
             }
 
             global::LlmTelemetry.Instrumentation.LlmResultRecorder<global::Microsoft.Extensions.AI.ChatResponse> __llmRecorder = global::LlmTelemetry.Generated.MeaiReaders.ChatResponseRecorder;
-            int __llmGuards = global::LlmTelemetry.Instrumentation.LlmGuarding.Select(__LlmTelemetry.Guards1, in __llmScope);
+            int __llmGuards = global::LlmTelemetry.Instrumentation.LlmGuarding.Select(__LlmTelemetry.Guards1, in __llmScope, __llmSelectedGuards);
             if (__llmGuards == 0)
             {
                 return global::LlmTelemetry.Instrumentation.LlmTaskTracking.Track<global::Microsoft.Extensions.AI.ChatResponse>(__llmResult, __llmScope, __llmRecorder);
             }
 
-            global::LlmTelemetry.ILlmEvaluator?[]? __llmEvaluators = null;
-            try
             {
-                __llmEvaluators = new global::LlmTelemetry.ILlmEvaluator?[] { null, this.Toxicity };
-            }
-            catch (global::System.Exception __llmEvaluatorError)
-            {
-                global::LlmTelemetry.Instrumentation.LlmGuarding.ReportFailure(__llmEvaluatorError);
-            }
+                string __llmFallback_question = question;
+                global::System.Threading.CancellationToken __llmFallback_cancellationToken = cancellationToken;
 
-            var __llmCall = new global::LlmTelemetry.Instrumentation.LlmGuardedCall<global::Microsoft.Extensions.AI.ChatResponse>(__LlmTelemetry.Guards1, __llmGuards, __llmEvaluators, question, null, static (global::Microsoft.Extensions.AI.ChatResponse __llmOut) => __llmOut?.Text, () => new global::System.Threading.Tasks.ValueTask<global::Microsoft.Extensions.AI.ChatResponse>(SafeAnswerAsync(question, cancellationToken)));
-            return global::LlmTelemetry.Instrumentation.LlmGuarding.Track<global::Microsoft.Extensions.AI.ChatResponse>(__llmResult, __llmScope, __llmRecorder, __llmCall);
+                global::LlmTelemetry.ILlmEvaluator?[]? __llmEvaluators = null;
+                try
+                {
+                    __llmEvaluators = new global::LlmTelemetry.ILlmEvaluator?[] { null, this.Toxicity };
+                }
+                catch (global::System.Exception __llmEvaluatorError)
+                {
+                    global::LlmTelemetry.Instrumentation.LlmGuarding.ReportFailure(__llmEvaluatorError);
+                }
+
+                var __llmCall = new global::LlmTelemetry.Instrumentation.LlmGuardedCall<global::Microsoft.Extensions.AI.ChatResponse>(__LlmTelemetry.Guards1, __llmGuards, __llmEvaluators, question, null, static (global::Microsoft.Extensions.AI.ChatResponse __llmOut) => __llmOut?.Text, () => new global::System.Threading.Tasks.ValueTask<global::Microsoft.Extensions.AI.ChatResponse>(SafeAnswerAsync(__llmFallback_question, __llmFallback_cancellationToken)));
+                return global::LlmTelemetry.Instrumentation.LlmGuarding.Track<global::Microsoft.Extensions.AI.ChatResponse>(__llmResult, __llmScope, __llmRecorder, __llmCall);
+            }
         }
 
         /// <summary>Span and metric constants and recorders that LlmTelemetry generated for this type.</summary>

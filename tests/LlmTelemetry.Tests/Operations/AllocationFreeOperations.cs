@@ -20,6 +20,10 @@ public partial class AllocationFreeOperations
     };
 
     private static readonly Task<ChatResponse> s_responseTask = Task.FromResult(s_response);
+
+    // Tasks that never complete, shared by every call: a call still pending when it returns, at no cost of its own.
+    private static readonly Task<ChatResponse> s_pendingResponseTask = new TaskCompletionSource<ChatResponse>().Task;
+    private static readonly Task<int> s_pendingCountTask = new TaskCompletionSource<int>().Task;
     private readonly CachedStream _stream = new(100);
 
     [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
@@ -48,7 +52,45 @@ public partial class AllocationFreeOperations
     [EvalGuard(typeof(MentionsParis), Threshold = 0.7, OnFailure = GuardAction.Throw, SampleRate = 0)]
     public partial Task<ChatResponse> UnsampledStrictChatAsync([Prompt] string prompt);
 
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    [EvalGuard(typeof(MentionsParis), Mode = GuardMode.Background)]
+    public partial Task<ChatResponse> BackgroundGuardedChatAsync([Prompt] string prompt);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    [EvalGuard(typeof(MentionsParis), Threshold = 0.7, OnFailure = GuardAction.Fallback, Fallback = nameof(CachedChatAsync), SampleRate = 0)]
+    public partial Task<ChatResponse> UnsampledFallbackChatAsync([Prompt] string prompt);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    [EvalGuard(typeof(MentionsParis), Threshold = 0.7, OnFailure = GuardAction.Fallback, Fallback = nameof(CompleteCore), SampleRate = 0)]
+    public partial Completion UnsampledFallbackComplete([Prompt] string prompt);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    [EvalGuard(typeof(MentionsParis), Threshold = 0.7, OnFailure = GuardAction.Throw, SampleRate = 0)]
+    public partial Task<ChatResponse> PendingStrictChatAsync([Prompt] string prompt);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    [EvalGuard(typeof(MentionsParis), Threshold = 0.7, OnFailure = GuardAction.Fallback, Fallback = nameof(CachedChatAsync), SampleRate = 0)]
+    public partial Task<ChatResponse> PendingFallbackChatAsync([Prompt] string prompt);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    [EvalGuard(typeof(MentionsParis), Threshold = 0.7, OnFailure = GuardAction.Throw, SampleRate = 0)]
+    public partial ValueTask<int> PendingStrictCountAsync([Prompt] string prompt);
+
     private Completion CompleteCore(string prompt) => s_completion;
+
+    private Task<ChatResponse> CachedChatAsync(string prompt) => s_responseTask;
+
+    private Task<ChatResponse> BackgroundGuardedChatCoreAsync(string prompt) => s_responseTask;
+
+    private Task<ChatResponse> UnsampledFallbackChatCoreAsync(string prompt) => s_responseTask;
+
+    private Completion UnsampledFallbackCompleteCore(string prompt) => s_completion;
+
+    private Task<ChatResponse> PendingStrictChatCoreAsync(string prompt) => s_pendingResponseTask;
+
+    private Task<ChatResponse> PendingFallbackChatCoreAsync(string prompt) => s_pendingResponseTask;
+
+    private ValueTask<int> PendingStrictCountCoreAsync(string prompt) => new(s_pendingCountTask);
 
     private Task<ChatResponse> GuardedChatCoreAsync(string prompt) => s_responseTask;
 

@@ -98,6 +98,10 @@ public partial class GuardedOperations(IChatClient chat, RecordingJudge judge)
     public partial string Answer([Prompt] string question);
 
     [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
+    [EvalGuard(typeof(MentionsParis), Name = "groundedness", Threshold = 0.7, OnFailure = GuardAction.Throw, SampleRate = 0.5)]
+    public partial Task<ChatResponse> HalfStrictAnswerAsync([Prompt] string question);
+
+    [LlmOperation(Provider = "openai", Model = "gpt-4o-mini")]
     [EvalGuard(typeof(BrokenEvaluator), Name = "broken", OnFailure = GuardAction.Throw)]
     public partial ValueTask<ChatResponse> BrokenJudgeAsync([Prompt] string question);
 
@@ -129,6 +133,8 @@ public partial class GuardedOperations(IChatClient chat, RecordingJudge judge)
     private Task<ChatResponse> QuickJudgeCoreAsync(string question) => chat.GetResponseAsync(question);
 
     private Task<ChatResponse> StrictAnswerCoreAsync(string question) => chat.GetResponseAsync(question);
+
+    private Task<ChatResponse> HalfStrictAnswerCoreAsync(string question) => chat.GetResponseAsync(question);
 
     private string AnswerCore(string question) => chat.GetResponseAsync(question).GetAwaiter().GetResult().Text;
 
