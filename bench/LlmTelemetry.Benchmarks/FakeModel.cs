@@ -34,8 +34,27 @@ public sealed class FakeModel : IChatClient
     /// <summary>When set, the response completes after yielding, to measure the path whose task is not complete.</summary>
     public bool Yield { get; set; }
 
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        Yield ? LaterAsync() : _response;
+    /// <summary>
+    /// When set, the response stays pending until <see cref="CompletePending"/>: the pending path measured on one thread,
+    /// without the thread pool's scheduling.
+    /// </summary>
+    public bool CompletedByCaller { get; set; }
+
+    private TaskCompletionSource<ChatResponse>? _pending;
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (CompletedByCaller)
+        {
+            _pending = new TaskCompletionSource<ChatResponse>();
+            return _pending.Task;
+        }
+
+        return Yield ? LaterAsync() : _response;
+    }
+
+    /// <summary>Completes the response left pending by the last call, on the calling thread.</summary>
+    public void CompletePending() => _pending!.SetResult(_response.Result);
 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         _updates;

@@ -23,5 +23,9 @@ public class PendingCallBenchmarks : VariantBenchmarks
     [Benchmark]
     public Task<ChatResponse> LlmTelemetry() => GeneratedVariant.ChatAsync(Messages);
 
+    /// <summary>The span ended in a continuation on the implementation's own task, as before issue #26.</summary>
+    [Benchmark]
+    public Task<ChatResponse> LlmTelemetryContinuation() => ContinuationVariant.ChatAsync(Messages);
+
     protected override FakeModel CreateModel() => new() { Yield = true };
 }

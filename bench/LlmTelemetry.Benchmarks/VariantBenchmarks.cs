@@ -22,6 +22,9 @@ public abstract class VariantBenchmarks
 
     protected GeneratedOperations GeneratedVariant { get; private set; } = null!;
 
+    /// <summary>The generated call as it tracked a pending task before issue #26, for the pending-call comparisons.</summary>
+    protected ContinuationTrackedOperations ContinuationVariant { get; private set; } = null!;
+
     /// <summary>Who listens; each class lists the states it runs in.</summary>
     public abstract TelemetryState State { get; set; }
 
@@ -34,6 +37,7 @@ public abstract class VariantBenchmarks
         HandWrittenVariant = new HandWrittenInstrumentation(Model);
         MeaiVariant = TelemetryListeners.UseOpenTelemetry(Model, State);
         GeneratedVariant = new GeneratedOperations(Model);
+        ContinuationVariant = new ContinuationTrackedOperations(Model);
         _listeners = new TelemetryListeners(State);
     }
 
