@@ -14,18 +14,30 @@ namespace LlmTelemetry.Tests;
 /// <summary>Telemetry never changes what a call does: same value, same task, same exception, same cancellation.</summary>
 public sealed class BehaviourPreservationTests
 {
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task The_implementations_task_is_returned_itself(bool pending)
+    [Fact]
+    public async Task A_completed_task_is_returned_itself()
     {
         using var capture = new TelemetryCapture();
-        var operations = new ShapeOperations { Pending = pending };
+        var operations = new ShapeOperations();
 
         Task<Completion> task = operations.CompleteAsync("Hi");
 
         Assert.Same(operations.LastTask, task);
         await task;
+        Assert.Single(capture.OperationSpans);
+    }
+
+    [Fact]
+    public async Task A_pending_task_is_handed_back_as_one_that_completes_with_the_implementations_result()
+    {
+        using var capture = new TelemetryCapture();
+        var operations = new ShapeOperations { Pending = true };
+
+        Task<Completion> task = operations.CompleteAsync("Hi");
+
+        // Not the implementation's own task, whose completion a caller could see before the span ended (CompletionOrderTests).
+        Assert.NotSame(operations.LastTask, task);
+        Assert.Same(await (Task<Completion>)operations.LastTask!, await task);
         Assert.Single(capture.OperationSpans);
     }
 
@@ -44,7 +56,7 @@ public sealed class BehaviourPreservationTests
     }
 
     [Fact]
-    public async Task A_faulted_task_is_returned_with_its_own_exception()
+    public async Task A_faulted_task_fails_with_the_implementations_own_exception_and_stack()
     {
         using var capture = new TelemetryCapture();
         var failure = new InvalidOperationException("no");
@@ -53,10 +65,14 @@ public sealed class BehaviourPreservationTests
         Task<Completion> task = operations.CompleteAsync("Hi");
         InvalidOperationException thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => task);
 
-        Assert.Same(operations.LastTask, task);
         Assert.Same(failure, thrown);
         Assert.Same(failure, task.Exception!.InnerException);
         Assert.Equal(ActivityStatusCode.Error, capture.SingleSpan().Status);
+
+        // Awaited through the call or through the implementation's own task, the exception has the same stack trace.
+        string? throughTheCall = await StackTraceWhenAwaitedAsync(task);
+        Assert.Contains("ShapeOperations.Produce", throughTheCall);
+        Assert.Equal(await StackTraceWhenAwaitedAsync(operations.LastTask!), throughTheCall);
     }
 
     [Fact]
@@ -78,10 +94,14 @@ public sealed class BehaviourPreservationTests
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
 
-        Task<Completion> task = new ShapeOperations { Pending = true }.CompleteAsync("Hi", cancellation.Token);
+        var operations = new ShapeOperations { Pending = true };
+        Task<Completion> task = operations.CompleteAsync("Hi", cancellation.Token);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
+        OperationCanceledException cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
         Assert.True(task.IsCanceled);
+        OperationCanceledException own = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => operations.LastTask!);
+        Assert.Same(own, cancelled);
+        Assert.Equal(cancellation.Token, cancelled.CancellationToken);
         Activity span = capture.SingleSpan();
         Assert.Equal(ActivityStatusCode.Error, span.Status);
         Assert.Equal("System.Threading.Tasks.TaskCanceledException", span.GetTagItem("error.type"));
@@ -167,6 +187,21 @@ public sealed class BehaviourPreservationTests
         Assert.Equal(parentSpanId, capture.SingleSpan().ParentSpanId);
         MetricPoint duration = Assert.Single(TelemetryCapture.Points(capture.Metric("gen_ai.client.operation.duration")));
         Assert.Equal(1, duration.GetHistogramCount());
+    }
+
+    // The same frames await either task here, so any difference in the traces is in what each task carried.
+    private static async Task<string?> StackTraceWhenAwaitedAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception exception)
+        {
+            return exception.StackTrace;
+        }
+
+        return null;
     }
 
     /// <summary>Notes <see cref="Activity.Current"/> while the model call runs, and answers later.</summary>

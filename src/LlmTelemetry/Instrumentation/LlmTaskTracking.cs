@@ -7,14 +7,16 @@ using System.Threading.Tasks;
 namespace LlmTelemetry.Instrumentation;
 
 /// <summary>
-/// Ends the scope of a call that returned a task, when the task completes, and hands the caller the
-/// implementation's own task.
+/// Ends the scope of a call that returned a task, when the task completes, before the caller learns that it did.
 /// </summary>
 /// <remarks>
 /// <para>A task that is already complete is recorded at once and returned as is: no state machine, no
-/// continuation. A pending <see cref="Task"/> gets a synchronous continuation and is still returned as is, so
-/// the caller sees the same task object, exception objects and cancellation. A pending
-/// <see cref="ValueTask"/> is turned into its task once (it may be consumed only once) and handed back wrapped.</para>
+/// continuation. A pending task is not handed back itself: its completed state is visible before its continuations
+/// run, so a caller awaiting it could go on while a continuation still recorded the call (a parent span ending before
+/// its child, a test missing a span it awaited). The caller gets instead a task that completes once the call is
+/// recorded, with the implementation's outcome carried over as it is: the same result, the same exception objects with
+/// their stack traces, the same cancellation (exception and token). A pending <see cref="ValueTask"/> is turned into
+/// its task once (it may be consumed only once) and handed back wrapped.</para>
 /// <para>Used by generated code; not meant to be called by hand.</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -30,13 +32,16 @@ public static class LlmTaskTracking
         }
 
         scope.LeaveCurrent();
-        _ = task.ContinueWith(
-            static (completed, state) => Finish(completed, ref ((StrongBox<LlmOperationScope>)state!).Value),
+        return task.ContinueWith(
+            static (completed, state) =>
+            {
+                Finish(completed, ref ((StrongBox<LlmOperationScope>)state!).Value);
+                return completed;
+            },
             new StrongBox<LlmOperationScope>(scope),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        return task;
+            TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>Tracks a <see cref="Task{TResult}"/>, recording its result through <paramref name="recorder"/>.</summary>
@@ -49,17 +54,20 @@ public static class LlmTaskTracking
         }
 
         scope.LeaveCurrent();
-        _ = task.ContinueWith(
+
+        // Unwrap's task takes the implementation's own outcome (its exceptions' dispatch information, its cancellation)
+        // once the continuation that records the call has returned it.
+        return task.ContinueWith(
             static (completed, state) =>
             {
                 var pending = (PendingResult<TResult>)state!;
                 Finish(completed, ref pending.Scope, pending.Recorder);
+                return completed;
             },
             new PendingResult<TResult>(scope, recorder),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        return task;
+            TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>Tracks a <see cref="ValueTask"/>.</summary>
