@@ -69,7 +69,8 @@ internal sealed class CompilationFactory(string root)
         OutputKind kind = OutputKindOf(project, trees);
         List<(MetadataReference Reference, MsBuildProject Project)> projectReferences = ProjectReferencesOf(project, depth, cancellationToken).ToList();
         bool agentFramework = ReferenceSet.AsksForAgentFramework(project) || projectReferences.Any(static r => ReferenceSet.AsksForAgentFramework(r.Project));
-        var references = new List<MetadataReference>(ReferenceSet.For(project.IsWeb, agentFramework));
+        bool genericHost = ReferenceSet.AsksForGenericHost(project) || projectReferences.Any(static r => ReferenceSet.AsksForGenericHost(r.Project));
+        var references = new List<MetadataReference>(ReferenceSet.For(project.IsWeb, agentFramework, genericHost));
         references.AddRange(projectReferences.Select(static r => r.Reference));
 
         var options = new CSharpCompilationOptions(

@@ -27,20 +27,33 @@ internal static class ReferenceSet
     // Microsoft.Extensions.AI.ChatClientExtensions, which changes how every project's M.E.AI calls resolve.
     private const string AgentFramework = "Microsoft.Agents.AI";
 
-    private static readonly ConcurrentDictionary<(bool Web, bool AgentFramework), ImmutableArray<MetadataReference>> s_sets = new();
+    // Likewise the generic host: a project that references it is a service to the analyzers (its console is a log, see
+    // LLMT1002's policy), so an interactive console app must not be handed it.
+    private const string GenericHost = "Microsoft.Extensions.Hosting";
+
+    private static readonly ConcurrentDictionary<(bool Web, bool AgentFramework, bool GenericHost), ImmutableArray<MetadataReference>> s_sets = new();
 
     /// <param name="web">Add the ASP.NET Core reference pack.</param>
     /// <param name="agentFramework">Add Microsoft Agent Framework (the project or one it references asks for a Microsoft.Agents.AI* package).</param>
-    public static ImmutableArray<MetadataReference> For(bool web, bool agentFramework) =>
-        s_sets.GetOrAdd((web, agentFramework), static key => Build(key.Web, key.AgentFramework));
+    /// <param name="genericHost">Add the generic host (Microsoft.Extensions.Hosting itself; its abstractions are always there).</param>
+    public static ImmutableArray<MetadataReference> For(bool web, bool agentFramework, bool genericHost) =>
+        s_sets.GetOrAdd((web, agentFramework, genericHost), static key => Build(key.Web, key.AgentFramework, key.GenericHost));
 
     public static bool AsksForAgentFramework(MsBuildProject project) =>
         project.PackageReferences.Any(static p => p.StartsWith(AgentFramework, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A worker project, or one that asks for the generic host, an Aspire integration or Azure Functions.</summary>
+    public static bool AsksForGenericHost(MsBuildProject project) =>
+        project.Sdk.Contains("Worker", StringComparison.OrdinalIgnoreCase)
+        || project.PackageReferences.Any(static p =>
+            p.Equals(GenericHost, StringComparison.OrdinalIgnoreCase)
+            || p.StartsWith("Aspire.", StringComparison.OrdinalIgnoreCase)
+            || p.StartsWith("Microsoft.Azure.Functions", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The ASP.NET Core reference pack's folder, or null when the SDK has none.</summary>
     public static string? AspNetCorePack { get; } = FindAspNetCorePack();
 
-    private static ImmutableArray<MetadataReference> Build(bool aspNetCore, bool agentFramework)
+    private static ImmutableArray<MetadataReference> Build(bool aspNetCore, bool agentFramework, bool genericHost)
     {
         var framework = Net100.ReferenceInfos.All.Select(static r => Path.GetFileNameWithoutExtension(r.FileName)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
@@ -56,7 +69,8 @@ internal static class ReferenceSet
         {
             string name = Path.GetFileNameWithoutExtension(path);
             if (framework.Contains(name) || s_notForScannedCode.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase))
-                || (!agentFramework && name.StartsWith(AgentFramework, StringComparison.OrdinalIgnoreCase)))
+                || (!agentFramework && name.StartsWith(AgentFramework, StringComparison.OrdinalIgnoreCase))
+                || (!genericHost && !aspNetCore && name.Equals(GenericHost, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }

@@ -41,7 +41,7 @@ internal static class WarmUp
         CSharpCompilation compilation = CSharpCompilation.Create(
             "WarmUp",
             [CSharpSyntaxTree.ParseText(Source, parseOptions)],
-            ReferenceSet.For(web: false, agentFramework: false),
+            ReferenceSet.For(web: false, agentFramework: false, genericHost: false),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         CSharpGeneratorDriver.Create(analyzers.Generators, parseOptions: parseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
