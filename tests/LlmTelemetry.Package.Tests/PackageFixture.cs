@@ -22,6 +22,17 @@ public sealed class PackageFixture : IAsyncLifetime
         await DotNet.RunAsync(RepositoryPaths.Root, null, "pack", project, "-c", "Release", "-o", Feed, "-p:Version=" + Version);
     }
 
+    /// <summary>A <c>nuget.config</c> in <paramref name="directory"/> that adds the feed to the user's sources.</summary>
+    public Task WriteNuGetConfigAsync(string directory) =>
+        File.WriteAllTextAsync(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="llmtelemetry-local" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+
     public Task DisposeAsync()
     {
         try

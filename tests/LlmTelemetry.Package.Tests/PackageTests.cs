@@ -47,14 +47,7 @@ public sealed class PackageTests(PackageFixture package) : IClassFixture<Package
             string project = Path.Combine(app, "Consumer.csproj");
             await File.WriteAllTextAsync(project, (await File.ReadAllTextAsync(project)).Replace("<TargetFramework>net10.0</TargetFramework>", $"<TargetFramework>{framework}</TargetFramework>"));
             Assert.Contains($"<TargetFramework>{framework}</TargetFramework>", await File.ReadAllTextAsync(project));
-            await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="llmtelemetry-local" value="{package.Feed}" />
-                  </packageSources>
-                </configuration>
-                """);
+            await package.WriteNuGetConfigAsync(app);
             await DotNet.RunAsync(app, null, "add", "package", "LlmTelemetry", "--version", package.Version);
             await DotNet.RunAsync(app, null, "add", "package", "OpenTelemetry", "--version", "1.20.1");
             await DotNet.RunAsync(app, null, "add", "package", "OpenTelemetry.Exporter.InMemory", "--version", "1.20.1");
@@ -104,14 +97,7 @@ public sealed class PackageTests(PackageFixture package) : IClassFixture<Package
         try
         {
             await DotNet.RunAsync(app, null, "new", "console", "--name", "Off", "--output", app);
-            await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="llmtelemetry-local" value="{package.Feed}" />
-                  </packageSources>
-                </configuration>
-                """);
+            await package.WriteNuGetConfigAsync(app);
             await DotNet.RunAsync(app, null, "add", "package", "LlmTelemetry", "--version", package.Version);
             await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), """
                 using LlmTelemetry;
