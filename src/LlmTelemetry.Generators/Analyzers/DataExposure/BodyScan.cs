@@ -51,22 +51,29 @@ internal sealed class BodyScan
     private bool Visit(IOperation root)
     {
         bool inOrder = true;
-        var pending = new Stack<(IOperation Operation, bool WritesAllowed)>();
-        pending.Push((root, true));
-        while (pending.Count > 0)
+        var pending = WalkStacks<(IOperation Operation, bool WritesAllowed)>.Rent();
+        try
         {
-            (IOperation operation, bool writesAllowed) = pending.Pop();
-            OperationKind kind = operation.Kind;
-            inOrder &= Record(operation, kind, writesAllowed);
-            bool hasBranches = kind is OperationKind.Conditional or OperationKind.Coalesce or OperationKind.ConditionalAccess or OperationKind.Binary;
-
-            foreach (IOperation child in operation.ChildOperations.Reverse())
+            pending.Push((root, true));
+            while (pending.Count > 0)
             {
-                pending.Push((child, writesAllowed && !(hasBranches && IsExpressionBranch(operation, child))));
-            }
-        }
+                (IOperation operation, bool writesAllowed) = pending.Pop();
+                OperationKind kind = operation.Kind;
+                inOrder &= Record(operation, kind, writesAllowed);
+                bool hasBranches = kind is OperationKind.Conditional or OperationKind.Coalesce or OperationKind.ConditionalAccess or OperationKind.Binary;
 
-        return inOrder;
+                foreach (IOperation child in operation.ChildOperations.Reverse())
+                {
+                    pending.Push((child, writesAllowed && !(hasBranches && IsExpressionBranch(operation, child))));
+                }
+            }
+
+            return inOrder;
+        }
+        finally
+        {
+            WalkStacks<(IOperation Operation, bool WritesAllowed)>.Return(pending);
+        }
     }
 
     private bool Record(IOperation operation, OperationKind kind, bool writesAllowed)

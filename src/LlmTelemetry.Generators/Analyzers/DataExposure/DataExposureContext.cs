@@ -215,30 +215,37 @@ internal sealed class DataExposureContext
     // one. (A loop over a stack: operation trees can be as deep as a 10,000-term concatenation.)
     private bool ContainsWrite(IOperation body, DataExposureOptions options, int depth, CancellationToken cancellationToken)
     {
-        var pending = new Stack<IOperation>();
-        pending.Push(body);
-        while (pending.Count > 0)
+        var pending = WalkStacks<IOperation>.Rent();
+        try
         {
-            foreach (IOperation child in pending.Pop().ChildOperations)
+            pending.Push(body);
+            while (pending.Count > 0)
             {
-                bool writes = child switch
+                foreach (IOperation child in pending.Pop().ChildOperations)
                 {
-                    IInvocationOperation invocation => Catalog.ClassifySink(invocation.TargetMethod, invocation.Instance, options, out _) is not null
-                        || (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && IsInSource(invocation.TargetMethod) && MayWriteToSink(invocation.TargetMethod, depth + 1, cancellationToken)),
-                    IObjectCreationOperation creation => Catalog.IsExceptionType(creation.Type),
-                    IPropertyReferenceOperation property => Catalog.ClassifySinkProperty(property.Property) is not null,
-                    _ => false,
-                };
-                if (writes)
-                {
-                    return true;
+                    bool writes = child switch
+                    {
+                        IInvocationOperation invocation => Catalog.ClassifySink(invocation.TargetMethod, invocation.Instance, options, out _) is not null
+                            || (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && IsInSource(invocation.TargetMethod) && MayWriteToSink(invocation.TargetMethod, depth + 1, cancellationToken)),
+                        IObjectCreationOperation creation => Catalog.IsExceptionType(creation.Type),
+                        IPropertyReferenceOperation property => Catalog.ClassifySinkProperty(property.Property) is not null,
+                        _ => false,
+                    };
+                    if (writes)
+                    {
+                        return true;
+                    }
+
+                    pending.Push(child);
                 }
-
-                pending.Push(child);
             }
-        }
 
-        return false;
+            return false;
+        }
+        finally
+        {
+            WalkStacks<IOperation>.Return(pending);
+        }
     }
 
     /// <summary>
@@ -282,29 +289,36 @@ internal sealed class DataExposureContext
     // A loop over a stack, not recursion: operation trees can be as deep as a 10,000-term concatenation.
     private static bool CollectReturnedValues(IOperation body, ImmutableArray<IOperation>.Builder values)
     {
-        var pending = new Stack<IOperation>();
-        pending.Push(body);
-        while (pending.Count > 0)
+        var pending = WalkStacks<IOperation>.Rent();
+        try
         {
-            foreach (IOperation child in pending.Pop().ChildOperations)
+            pending.Push(body);
+            while (pending.Count > 0)
             {
-                switch (child)
+                foreach (IOperation child in pending.Pop().ChildOperations)
                 {
-                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                        continue; // their returns are not the method's
-                    case IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak }:
-                    case IReturnOperation { ReturnedValue: null }:
-                        return false; // an iterator, or no value to read
-                    case IReturnOperation { ReturnedValue: { } value }:
-                        values.Add(value);
-                        break;
+                    switch (child)
+                    {
+                        case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                            continue; // their returns are not the method's
+                        case IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak }:
+                        case IReturnOperation { ReturnedValue: null }:
+                            return false; // an iterator, or no value to read
+                        case IReturnOperation { ReturnedValue: { } value }:
+                            values.Add(value);
+                            break;
+                    }
+
+                    pending.Push(child);
                 }
-
-                pending.Push(child);
             }
-        }
 
-        return true;
+            return true;
+        }
+        finally
+        {
+            WalkStacks<IOperation>.Return(pending);
+        }
     }
 
     private Taint ComputeFieldTaint(ISymbol member, int depth, CancellationToken cancellationToken)

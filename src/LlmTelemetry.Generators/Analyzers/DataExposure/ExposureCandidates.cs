@@ -114,22 +114,29 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     // A loop over a stack, not recursion: operation trees can be as deep as a 10,000-term concatenation.
     private bool ContainsSource(IOperation body)
     {
-        var pending = new Stack<IOperation>();
-        pending.Push(body);
-        while (pending.Count > 0)
+        var pending = WalkStacks<IOperation>.Rent();
+        try
         {
-            foreach (IOperation child in pending.Pop().ChildOperations)
+            pending.Push(body);
+            while (pending.Count > 0)
             {
-                if (IsSource(child))
+                foreach (IOperation child in pending.Pop().ChildOperations)
                 {
-                    return true;
+                    if (IsSource(child))
+                    {
+                        return true;
+                    }
+
+                    pending.Push(child);
                 }
-
-                pending.Push(child);
             }
-        }
 
-        return false;
+            return false;
+        }
+        finally
+        {
+            WalkStacks<IOperation>.Return(pending);
+        }
     }
 
     private bool AnyCanHoldText(ImmutableArray<IOperation> values)

@@ -32,7 +32,7 @@ internal sealed partial class MethodFlowAnalysis
             entry.Set(parameter, ChatContentParameter(parameter));
         }
 
-        return WalkNested(lambda, entry, () => _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken));
+        return WalkNested(lambda, entry);
     }
 
     private Taint EvaluateLocalFunction(IMethodSymbol localFunction, Taint[]? arguments)
@@ -58,7 +58,7 @@ internal sealed partial class MethodFlowAnalysis
                 entry.Set(parameter, arguments is not null && parameter.Ordinal < arguments.Length ? arguments[parameter.Ordinal] : Taint.None);
             }
 
-            return WalkNested(definition, entry, () => _graph.GetLocalFunctionControlFlowGraphInScope(definition, _cancellationToken));
+            return WalkNested(definition, entry);
         }
         finally
         {
@@ -68,7 +68,8 @@ internal sealed partial class MethodFlowAnalysis
 
     // Walks a nested function's graph from 'entry' (or reuses a walk from an equal state) and joins what it leaves in
     // captured variables into the current state; returns what the function returns.
-    private Taint WalkNested(object function, FlowState entry, System.Func<ControlFlowGraph> graphOf)
+    // 'function' is a lambda's operation or a local function's definition.
+    private Taint WalkNested(object function, FlowState entry)
     {
         if (!_nestedWalks.TryGetValue(function, out NestedFunctionWalks? walks))
         {
@@ -85,7 +86,7 @@ internal sealed partial class MethodFlowAnalysis
 
         if (walks.Exact.Count < MaxExactWalks)
         {
-            NestedWalk exact = Walk(entry, graphOf);
+            NestedWalk exact = Walk(entry, GraphOf(function));
             walks.Exact.Add(exact);
             return Reuse(exact);
         }
@@ -101,20 +102,24 @@ internal sealed partial class MethodFlowAnalysis
             entry = joined;
         }
 
-        walks.Widened = Walk(entry, graphOf);
+        walks.Widened = Walk(entry, GraphOf(function));
         return Reuse(walks.Widened);
     }
 
     // Neither state is changed after the walk (the graph's entry block has no predecessors to join into it, and its exit
     // state is read only by Reuse), so both are kept as they are.
-    private NestedWalk Walk(FlowState entry, System.Func<ControlFlowGraph> graphOf)
+    private NestedWalk Walk(FlowState entry, ControlFlowGraph graph)
     {
         FlowState outer = _state;
-        Taint returned = RunGraph(graphOf(), entry);
+        Taint returned = RunGraph(graph, entry);
         var walk = new NestedWalk(entry, _state, returned);
         _state = outer;
         return walk;
     }
+
+    private ControlFlowGraph GraphOf(object function) => function is IFlowAnonymousFunctionOperation lambda
+        ? _graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken)
+        : _graph.GetLocalFunctionControlFlowGraphInScope((IMethodSymbol)function, _cancellationToken);
 
     // What the function wrote to captured variables joins the current state; the call yields what it returns.
     private Taint Reuse(NestedWalk walk)

@@ -28,25 +28,16 @@ internal sealed partial class MethodFlowAnalysis
             return;
         }
 
-        var writes = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
-        foreach ((ISymbol variable, IOperation value) in scan.Writes)
-        {
-            if (!writes.TryGetValue(variable, out List<IOperation>? values))
-            {
-                writes[variable] = values = new List<IOperation>();
-            }
-
-            values.Add(value);
-        }
-
+        var writes = new WritesByVariable(scan.Writes);
         var roots = new List<ISymbol>();
+        var rootsOfWrites = new List<ISymbol>();
         foreach ((IOperation value, string sender) in sends)
         {
             roots.Clear();
             AddRoots(value, roots);
             foreach (ISymbol root in roots)
             {
-                MarkSent(root, sender, value.Syntax.GetLocation(), writes);
+                MarkSent(root, sender, value.Syntax.GetLocation(), writes, rootsOfWrites);
             }
         }
     }
@@ -76,65 +67,119 @@ internal sealed partial class MethodFlowAnalysis
 
     // Also what went into a sent variable: the text a message was built from, the messages a list was filled with. (A
     // worklist, not recursion: a chain of variables each built from the last can be as long as the method.)
-    private void MarkSent(ISymbol sentVariable, string sender, Location sentAt, Dictionary<ISymbol, List<IOperation>> writes)
+    private void MarkSent(ISymbol sentVariable, string sender, Location sentAt, WritesByVariable writes, List<ISymbol> roots)
     {
-        var pending = new Stack<ISymbol>();
-        pending.Push(sentVariable);
-        var roots = new List<ISymbol>();
-        while (pending.Count > 0)
+        var pending = WalkStacks<ISymbol>.Rent();
+        try
         {
-            ISymbol variable = pending.Pop();
-            if (_sent.ContainsKey(variable))
+            pending.Push(sentVariable);
+            while (pending.Count > 0)
             {
-                continue;
-            }
-
-            _sent[variable] = new TaintSource($"The prompt '{variable.Name}' (sent to the model by '{sender}')", sentAt);
-            if (!writes.TryGetValue(variable, out List<IOperation>? values))
-            {
-                continue;
-            }
-
-            foreach (IOperation value in values)
-            {
-                roots.Clear();
-                AddRoots(value, roots);
-                foreach (ISymbol root in roots)
+                ISymbol variable = pending.Pop();
+                if (_sent.ContainsKey(variable))
                 {
-                    pending.Push(root);
+                    continue;
+                }
+
+                _sent[variable] = new TaintSource($"The prompt '{variable.Name}' (sent to the model by '{sender}')", sentAt);
+                foreach (IOperation value in writes.Of(variable))
+                {
+                    roots.Clear();
+                    AddRoots(value, roots);
+                    foreach (ISymbol root in roots)
+                    {
+                        pending.Push(root);
+                    }
                 }
             }
+        }
+        finally
+        {
+            WalkStacks<ISymbol>.Return(pending);
         }
     }
 
     // The variables a sent value is made of, through the operations that only combine text (not member reads).
     private static void AddRoots(IOperation sent, List<ISymbol> roots)
     {
-        var pending = new Stack<IOperation>();
-        pending.Push(sent);
-        while (pending.Count > 0)
+        var pending = WalkStacks<IOperation>.Rent();
+        try
         {
-            IOperation value = pending.Pop();
-            switch (value)
+            pending.Push(sent);
+            while (pending.Count > 0)
             {
-                case ILocalReferenceOperation local:
-                    roots.Add(local.Local);
-                    break;
-                case IParameterReferenceOperation parameter:
-                    roots.Add(parameter.Parameter);
-                    break;
-                case IConversionOperation or IInterpolatedStringOperation or IInterpolationOperation or IBinaryOperation or IArgumentOperation
-                    or IObjectCreationOperation or IArrayCreationOperation or IArrayInitializerOperation or ICoalesceOperation or IConditionalOperation
-                    or IObjectOrCollectionInitializerOperation or IParenthesizedOperation:
-                case { Kind: OperationKind.CollectionExpression or OperationKind.Spread }:
-                case IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } }:
-                    foreach (IOperation child in value.ChildOperations.Reverse())
-                    {
-                        pending.Push(child);
-                    }
+                IOperation value = pending.Pop();
+                switch (value)
+                {
+                    case ILocalReferenceOperation local:
+                        roots.Add(local.Local);
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        roots.Add(parameter.Parameter);
+                        break;
+                    case IConversionOperation or IInterpolatedStringOperation or IInterpolationOperation or IBinaryOperation or IArgumentOperation
+                        or IObjectCreationOperation or IArrayCreationOperation or IArrayInitializerOperation or ICoalesceOperation or IConditionalOperation
+                        or IObjectOrCollectionInitializerOperation or IParenthesizedOperation:
+                    case { Kind: OperationKind.CollectionExpression or OperationKind.Spread }:
+                    case IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } }:
+                        foreach (IOperation child in value.ChildOperations.Reverse())
+                        {
+                            pending.Push(child);
+                        }
 
-                    break;
+                        break;
+                }
             }
+        }
+        finally
+        {
+            WalkStacks<IOperation>.Return(pending);
+        }
+    }
+
+    // What was written to each variable: looked up in the scan's list, indexed once a method has many writes (a chain of
+    // variables each built from the last can be as long as the method).
+    private sealed class WritesByVariable(List<(ISymbol Variable, IOperation Value)> writes)
+    {
+        private const int IndexFrom = 32;
+        private Dictionary<ISymbol, List<IOperation>>? _index;
+
+        public IEnumerable<IOperation> Of(ISymbol variable)
+        {
+            if (writes.Count < IndexFrom)
+            {
+                return Scan(variable);
+            }
+
+            _index ??= Index();
+            return _index.TryGetValue(variable, out List<IOperation>? values) ? values : System.Array.Empty<IOperation>();
+        }
+
+        private IEnumerable<IOperation> Scan(ISymbol variable)
+        {
+            foreach ((ISymbol written, IOperation value) in writes)
+            {
+                if (SymbolEqualityComparer.Default.Equals(written, variable))
+                {
+                    yield return value;
+                }
+            }
+        }
+
+        private Dictionary<ISymbol, List<IOperation>> Index()
+        {
+            var index = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+            foreach ((ISymbol variable, IOperation value) in writes)
+            {
+                if (!index.TryGetValue(variable, out List<IOperation>? values))
+                {
+                    index[variable] = values = new List<IOperation>();
+                }
+
+                values.Add(value);
+            }
+
+            return index;
         }
     }
 }
