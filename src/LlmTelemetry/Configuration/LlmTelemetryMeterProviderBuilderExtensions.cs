@@ -11,7 +11,8 @@ namespace OpenTelemetry.Metrics
         /// <summary>
         /// Listens to the <c>LlmTelemetry</c> meter: <c>gen_ai.client.operation.duration</c>,
         /// <c>gen_ai.client.token.usage</c> and, for streams, time to first chunk and time per output chunk,
-        /// with the bucket boundaries the GenAI conventions advise.
+        /// with the bucket boundaries the GenAI conventions advise; and to <c>Experimental.Microsoft.Extensions.AI</c>, the
+        /// meter of Microsoft.Extensions.AI clients built with <c>UseOpenTelemetry()</c>.
         /// </summary>
         /// <param name="builder">The meter provider builder.</param>
         /// <param name="configure">Optional process-wide settings such as content capture.</param>
@@ -28,7 +29,7 @@ namespace OpenTelemetry.Metrics
                 LlmTelemetrySettings.Configure(configure);
             }
 
-            return builder.AddMeter(LlmTelemetryInstruments.MeterName);
+            return builder.AddMeter(LlmTelemetryInstruments.MeterName, MicrosoftExtensionsAITelemetry.DefaultSourceName);
         }
     }
 }
