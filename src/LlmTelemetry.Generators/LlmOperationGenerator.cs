@@ -1,17 +1,21 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using LlmTelemetry.Generators.Diagnostics;
 using LlmTelemetry.Generators.Emission;
 using LlmTelemetry.Generators.Model;
 using LlmTelemetry.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LlmTelemetry.Generators;
 
 /// <summary>
 /// Writes the bodies of <c>[LlmOperation]</c> and <c>[Retrieval]</c> partial methods. Methods with usage errors get a placeholder
-/// body that throws; the usage analyzer reports the error, which fails the build (the generator reports nothing itself, so the
-/// IDE shows each problem once).
+/// body that throws; the usage analyzer reports the error, which fails the build. The one error the generator reports itself
+/// is LLMT0002 (a containing type is not partial): no body can be written there, the compiler's errors remain, and csc
+/// runs no analyzer once it has errors of its own. Each problem has one reporter, so the IDE shows it once.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class LlmOperationGenerator : IIncrementalGenerator
@@ -37,7 +41,7 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
             .Select(static (both, _) => both.Left.AddRange(both.Right));
 
         IncrementalValuesProvider<TypeFileModel> files = all
-            .SelectMany(static (methods, _) => GroupByType(methods))
+            .SelectMany(static (methods, _) => GroupByType(methods.Where(static m => m.HasBody)))
             .WithTrackingName(TrackingNames.Files);
 
         // Compared by value: a keystroke that changes no operation's reader needs leaves the file cached.
@@ -56,6 +60,8 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.TracingRegistrations);
 
         context.RegisterSourceOutput(files, static (output, file) => output.AddSource(file.HintName, TypeFileEmitter.Emit(file)));
+        ReportTypesNotPartial(context, operations);
+        ReportTypesNotPartial(context, retrievals);
         context.RegisterSourceOutput(traced, static (output, flags) =>
         {
             if (flags != TracedClients.None)
@@ -91,7 +97,25 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(trackingName);
 
-    private static ImmutableArray<TypeFileModel> GroupByType(ImmutableArray<ParsedMethodModel> methods) =>
+    // Only where a type is not partial is the compilation joined, to turn the recorded span back into a location in its
+    // syntax tree (where .editorconfig and #pragma apply): this step reruns on every edit only in that case.
+    private static void ReportTypesNotPartial(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ParsedMethodModel> methods)
+    {
+        IncrementalValuesProvider<(TypeNotPartialModel Problem, Compilation Compilation)> problems = methods
+            .Where(static m => m.TypeNotPartial is not null)
+            .Select(static (m, _) => m.TypeNotPartial!)
+            .Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(problems, static (output, item) => output.ReportDiagnostic(TypeNotPartialDiagnostic(item.Problem, item.Compilation)));
+    }
+
+    private static Diagnostic TypeNotPartialDiagnostic(TypeNotPartialModel problem, Compilation compilation)
+    {
+        SyntaxTree? tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == problem.FilePath);
+        Location location = tree is null ? Location.None : Location.Create(tree, new TextSpan(problem.Start, problem.Length));
+        return Diagnostic.Create(DiagnosticDescriptors.TypeMustBePartial, location, problem.TypeName, problem.MethodName);
+    }
+
+    private static ImmutableArray<TypeFileModel> GroupByType(IEnumerable<ParsedMethodModel> methods) =>
         methods
             .GroupBy(static method => method.ContainingType)
             .Select(static group => new TypeFileModel(

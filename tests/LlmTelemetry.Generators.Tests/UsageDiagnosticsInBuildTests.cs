@@ -117,6 +117,54 @@ public sealed class UsageDiagnosticsInBuildTests
         Assert.Empty(result.Sources);
     }
 
+    public static TheoryData<string, string> TypesNotPartial() => new()
+    {
+        // A top-level class: the compiler says CS0751 and CS8795, neither naming the fix.
+        { "public class Bot { [LlmOperation(Provider = \"openai\", Model = \"gpt-4o\")] public partial Reply Ask(string q); private Reply AskCore(string q) => new(); }", "Bot" },
+        // LLMT0002's own example, a partial type in one that is not: the compiler says only CS8795.
+        { "public class Outer { public partial class Bot { [LlmOperation(Provider = \"openai\", Model = \"gpt-4o\")] public partial Reply Ask(string q); private Reply AskCore(string q) => new(); } }", "Outer" },
+        // The first thing a user tries, an existing method marked: no compiler error, and still one LLMT0002.
+        { "public class Bot { [LlmOperation(Provider = \"openai\", Model = \"gpt-4o\")] public Reply Ask(string q) => new(); }", "Bot" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TypesNotPartial))]
+    public async Task A_containing_type_that_is_not_partial_is_reported_once_by_the_generator(string source, string typeName)
+    {
+        GeneratorResult result = GeneratorHarness.Run(Prelude + source);
+
+        // The generator's diagnostics reach dotnet build whatever errors the compiler has of its own.
+        Diagnostic notPartial = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("LLMT0002", notPartial.Id);
+        Assert.Equal(DiagnosticSeverity.Error, notPartial.Severity);
+        Assert.Equal("User0.cs", notPartial.Location.SourceTree?.FilePath);
+        Assert.Equal(typeName, notPartial.Location.SourceTree!.GetText().ToString(notPartial.Location.SourceSpan));
+        Assert.Contains($"Type '{typeName}' must be declared 'partial'", notPartial.GetMessage());
+        // ...and the analyzer, which the IDE runs too, does not report it a second time.
+        Assert.DoesNotContain(await AnalyzerDiagnosticsAsync(result), d => d.Id == "LLMT0002");
+    }
+
+    [Fact]
+    public void LLMT0002_can_be_suppressed_where_it_is_reported()
+    {
+        // Reported in the user's syntax tree, not at an external location: #pragma and .editorconfig reach it.
+        GeneratorResult result = GeneratorHarness.Run(Prelude + """
+            #pragma warning disable LLMT0002
+            public class Outer
+            {
+                public partial class Bot
+                {
+                    [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                    public partial Reply Ask(string q);
+
+                    private Reply AskCore(string q) => new();
+                }
+            }
+            """);
+
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "LLMT0002" && !d.IsSuppressed);
+    }
+
     private static async Task<ImmutableArray<Diagnostic>> AnalyzerDiagnosticsAsync(GeneratorResult result) =>
         await result.Output
             .WithAnalyzers([new LlmOperationUsageAnalyzer()], new AnalyzerOptions([]))

@@ -121,6 +121,23 @@ public sealed class PackageTests(PackageFixture package) : IClassFixture<Package
             InvalidOperationException usageError = await Assert.ThrowsAsync<InvalidOperationException>(() => DotNet.RunAsync(app, null, "build"));
             Assert.Contains("error LLMT0003", usageError.Message);
             Assert.DoesNotContain("CS8795", usageError.Message);
+
+            // A containing type that is not partial keeps the compiler's CS8795, and LLMT0002 says what to do about it.
+            await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), """
+                using LlmTelemetry;
+                Console.WriteLine(new Outer.Bot().Ask("q"));
+                public class Outer
+                {
+                    public partial class Bot
+                    {
+                        [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                        public partial string Ask(string q);
+                        private string AskCore(string q) => q;
+                    }
+                }
+                """);
+            InvalidOperationException notPartial = await Assert.ThrowsAsync<InvalidOperationException>(() => DotNet.RunAsync(app, null, "build"));
+            Assert.Contains("error LLMT0002: Type 'Outer' must be declared 'partial'", notPartial.Message);
         }
         finally
         {

@@ -9,14 +9,14 @@ namespace LlmTelemetry.Generators.Analyzers;
 
 /// <summary>
 /// Reports misuse of the LlmTelemetry attributes (LLMT0xxx) with the same parser the generator uses, so that
-/// what the analyzer accepts is exactly what the generator can write.
+/// what the analyzer accepts is exactly what the generator can write. LLMT0002 (a containing type is not partial) is
+/// the generator's to report: the compiler has errors of its own there, after which csc runs no analyzer.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.MethodMustBePartial,
-        DiagnosticDescriptors.TypeMustBePartial,
         DiagnosticDescriptors.ImplementationNotFound,
         DiagnosticDescriptors.ImplementationMismatch,
         DiagnosticDescriptors.UnsupportedReturnType,
@@ -78,7 +78,10 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
 
         foreach (Diagnostic diagnostic in OperationMethodParser.Diagnose(method, attribute, context.Compilation, known, context.CancellationToken))
         {
-            context.ReportDiagnostic(diagnostic);
+            if (diagnostic.Id != DiagnosticIds.TypeMustBePartial)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
     }
 

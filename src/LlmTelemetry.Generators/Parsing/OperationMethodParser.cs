@@ -141,6 +141,11 @@ internal static class OperationMethodParser
 
         EquatableArray<GuardModel> guards = GuardParser.Parse(method, shape, resultType, compilation, known, diagnostics);
 
+        if (buildModel && containingType is null && TypeNotPartial(method, diagnostics, cancellationToken) is { } typeNotPartial)
+        {
+            return new ParsedMethodModel(null, null, typeNotPartial);
+        }
+
         if (!buildModel || containingType is null || partialProblem is not null)
         {
             // A placeholder needs what a body needs: a partial declaration without a body in types a generated file can
@@ -183,6 +188,19 @@ internal static class OperationMethodParser
             result,
             MeaiFeaturesOf(known),
             guards), null);
+    }
+
+    // The LLMT0002 the containing-type check reported, as values the generator's pipeline can hold.
+    private static TypeNotPartialModel? TypeNotPartial(IMethodSymbol method, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        Location? location = diagnostics.FirstOrDefault(static d => d.Id == DiagnosticIds.TypeMustBePartial)?.Location;
+        if (location?.SourceTree is not { } tree)
+        {
+            return null;
+        }
+
+        string typeName = tree.GetRoot(cancellationToken).FindToken(location.SourceSpan.Start).ValueText;
+        return new TypeNotPartialModel(typeName, method.Name, tree.FilePath, location.SourceSpan.Start, location.SourceSpan.Length);
     }
 
     private static string? PartialProblem(IMethodSymbol method, MethodDeclarationSyntax syntax)
