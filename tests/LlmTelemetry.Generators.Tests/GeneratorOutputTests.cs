@@ -36,6 +36,28 @@ public sealed class GeneratorOutputTests
     private const string ReadersFileName = "LlmTelemetry.Readers.g.cs";
 
     [Fact]
+    public void An_extension_method_operation_stays_an_extension_method_and_compiles()
+    {
+        GeneratorResult result = GeneratorHarness.Run("""
+            using System.Threading.Tasks;
+            using LlmTelemetry;
+            using Microsoft.Extensions.AI;
+
+            public static partial class Embedder
+            {
+                [LlmOperation("embeddings", Provider = "openai", Model = "text-embedding-3-small")]
+                public static partial Task<GeneratedEmbeddings<Embedding<float>>> EmbedAsync(this IEmbeddingGenerator<string, Embedding<float>> generator, [Prompt] string text);
+
+                private static Task<GeneratedEmbeddings<Embedding<float>>> EmbedCoreAsync(IEmbeddingGenerator<string, Embedding<float>> generator, string text) =>
+                    generator.GenerateAsync([text]);
+            }
+            """);
+
+        Assert.Contains("EmbedAsync(this global::Microsoft.Extensions.AI.IEmbeddingGenerator", result.Source("Embedder.LlmTelemetry.g.cs"));
+        result.AssertCompilesCleanly();
+    }
+
+    [Fact]
     public void Nested_generic_record_and_ref_struct_types_each_get_a_file_that_compiles()
     {
         GeneratorResult result = GeneratorHarness.Run(Scenarios.TypeShapes);

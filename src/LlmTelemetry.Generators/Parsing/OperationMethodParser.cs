@@ -305,7 +305,7 @@ internal static class OperationMethodParser
             _ => string.Empty,
         };
         string declarationPrefix =
-            (parameter.IsThis ? "this " : string.Empty)
+            (parameter.Ordinal == 0 && parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true } ? "this " : string.Empty)
             + (parameter.IsParams ? "params " : string.Empty)
             + (parameter.ScopedKind != ScopedKind.None && !(parameter.RefKind == RefKind.Out) ? "scoped " : string.Empty)
             + refKind;
