@@ -11,8 +11,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace LlmTelemetry.CodeFixes;
 
@@ -26,8 +24,6 @@ namespace LlmTelemetry.CodeFixes;
 public sealed class TraceModelCallCodeFix : CodeFixProvider
 {
     public const string Title = "Trace this model call with [LlmOperation]";
-
-    private static readonly SyntaxAnnotation s_target = new("LlmTelemetry.TraceTarget");
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.UntracedModelCall, DiagnosticIds.UnseenClientModelCall);
@@ -96,55 +92,21 @@ public sealed class TraceModelCallCodeFix : CodeFixProvider
     private static async Task<Document> RewriteAsync(Document document, SyntaxNode root, SemanticModel model, IReadOnlyList<MethodDeclarationSyntax> methods, CancellationToken cancellationToken)
     {
         // Provider and model are read before anything moves, while the semantic model still matches the syntax.
-        Dictionary<MethodDeclarationSyntax, (string? Provider, string? Model)> inferred = methods.ToDictionary(m => m, m => Infer(m, model, cancellationToken));
-        root = root.ReplaceNodes(methods, (original, _) => original.WithAdditionalAnnotations(s_target));
-
-        foreach (MethodDeclarationSyntax original in methods)
-        {
-            MethodDeclarationSyntax method = root.GetAnnotatedNodes(s_target).OfType<MethodDeclarationSyntax>().First(m => m.Identifier.ValueText == original.Identifier.ValueText && m.ParameterList.ToString() == original.ParameterList.ToString());
-            (string? provider, string? modelName) = inferred[original];
-            root = root.ReplaceNode(method, Split(method, provider, modelName));
-        }
-
-        // Every type around the operations must be partial for the generated body to be added to it.
-        TypeDeclarationSyntax[] types = root.GetAnnotatedNodes(s_target)
-            .SelectMany(static n => n.Ancestors().OfType<TypeDeclarationSyntax>())
-            .Where(static t => !t.Modifiers.Any(SyntaxKind.PartialKeyword))
-            .Distinct()
-            .ToArray();
-        root = root.ReplaceNodes(types, static (_, type) => type.AddModifiers(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space)));
-
-        if (root is CompilationUnitSyntax unit && !HasUsing(unit, "LlmTelemetry"))
-        {
-            root = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("LlmTelemetry")).WithAdditionalAnnotations(Formatter.Annotation));
-        }
-
-        Document updated = document.WithSyntaxRoot(root);
-        return await Formatter.FormatAsync(updated, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        Dictionary<MethodDeclarationSyntax, OperationPlan> plans = methods.ToDictionary(m => m, m => Plan(m, Infer(m, model, cancellationToken)));
+        return await OperationRewrite.ApplyAsync(document, root, plans, cancellationToken).ConfigureAwait(false);
     }
 
-    // The method becomes the [LlmOperation] declaration and, beside it, the implementation method with its body.
-    private static IEnumerable<SyntaxNode> Split(MethodDeclarationSyntax method, string? provider, string? modelName)
+    private static OperationPlan Plan(MethodDeclarationSyntax method, (string? Provider, string? Model) inferred)
     {
-        // The implementation keeps the method's own layout, after a blank line and at its indentation.
-        string endOfLine = method.SyntaxTree.GetText().ToString().Contains("\r\n") ? "\r\n" : "\n";
-        SyntaxTriviaList indentation = SyntaxFactory.TriviaList(method.GetLeadingTrivia().Reverse().TakeWhile(static t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
-        MethodDeclarationSyntax implementation = method
-            .WithAttributeLists(default)
-            .WithIdentifier(SyntaxFactory.Identifier(ImplementationResolver.ConventionalName(method.Identifier.ValueText)))
-            .WithModifiers(ImplementationModifiers(method.Modifiers))
-            .WithLeadingTrivia(SyntaxFactory.TriviaList(SyntaxFactory.EndOfLine(endOfLine)).AddRange(indentation))
-            .WithoutAnnotations(s_target);
-
         var arguments = new List<AttributeArgumentSyntax>();
-        if (provider is not null)
+        if (inferred.Provider is not null)
         {
-            arguments.Add(Named("Provider", provider));
+            arguments.Add(Named("Provider", inferred.Provider));
         }
 
-        if (modelName is not null)
+        if (inferred.Model is not null)
         {
-            arguments.Add(Named("Model", modelName));
+            arguments.Add(Named("Model", inferred.Model));
         }
 
         AttributeSyntax attribute = SyntaxFactory.Attribute(SyntaxFactory.IdentifierName("LlmOperation"));
@@ -153,29 +115,7 @@ public sealed class TraceModelCallCodeFix : CodeFixProvider
             attribute = attribute.WithArgumentList(SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(arguments)));
         }
 
-        SyntaxTokenList modifiers = SyntaxFactory.TokenList(method.Modifiers.Where(static m => !m.IsKind(SyntaxKind.AsyncKeyword)))
-            .Add(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space));
-        // The documentation comment stays first, above the new attribute.
-        SyntaxTriviaList leading = method.GetLeadingTrivia();
-        MethodDeclarationSyntax declaration = method
-            .WithBody(null)
-            .WithExpressionBody(null)
-            .WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken).WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine)))
-            .WithModifiers(modifiers)
-            .WithoutLeadingTrivia()
-            .AddAttributeLists(SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute)))
-            .WithLeadingTrivia(leading)
-            .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
-
-        return [declaration, implementation];
-    }
-
-    // Private, and static, async or unsafe as the method was: the implementation is only called by the generated body.
-    private static SyntaxTokenList ImplementationModifiers(SyntaxTokenList modifiers)
-    {
-        var kept = new List<SyntaxToken> { SyntaxFactory.Token(SyntaxKind.PrivateKeyword) };
-        kept.AddRange(modifiers.Where(static m => m.Kind() is SyntaxKind.StaticKeyword or SyntaxKind.AsyncKeyword or SyntaxKind.UnsafeKeyword or SyntaxKind.ReadOnlyKeyword));
-        return SyntaxFactory.TokenList(kept.Select(static t => t.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.Space)));
+        return new OperationPlan(ImplementationResolver.ConventionalName(method.Identifier.ValueText), attribute, ImmutableArray<string>.Empty, null);
     }
 
     private static AttributeArgumentSyntax Named(string name, string value) =>
@@ -210,8 +150,4 @@ public sealed class TraceModelCallCodeFix : CodeFixProvider
 
         return (provider, modelName);
     }
-
-    private static bool HasUsing(CompilationUnitSyntax unit, string name) =>
-        unit.Usings.Any(u => u.Name?.ToString() == name)
-        || unit.Members.OfType<BaseNamespaceDeclarationSyntax>().Any(n => n.Usings.Any(u => u.Name?.ToString() == name));
 }
