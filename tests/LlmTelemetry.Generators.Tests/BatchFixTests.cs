@@ -62,6 +62,44 @@ public sealed class BatchFixTests
         await AssertBuildsWarningFreeAsync(fixedSources);
     }
 
+    [Fact]
+    public async Task Every_direct_call_of_an_implementation_calls_its_operation()
+    {
+        string[] fixedSources = await FixAsync(
+            ["LLMT2004", "LLMT2003"],
+            """
+            using System.Threading.Tasks;
+            using LlmTelemetry;
+            using Microsoft.Extensions.AI;
+
+            public partial class Bot(IChatClient chat)
+            {
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                public partial Task<ChatResponse> AskAsync([Prompt] string question);
+
+                internal Task<ChatResponse> AskCoreAsync(string question) => chat.GetResponseAsync(question);
+
+                public Task<ChatResponse> QuickAsync(string q) => AskCoreAsync(q);
+            }
+            """,
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+
+            public static class Callers
+            {
+                public static Task<ChatResponse> Twice(Bot bot) => bot.QuickAsync("a").ContinueWith(_ => bot.AskCoreAsync("b")).Unwrap();
+
+                public static Func<string, Task<ChatResponse>> Handler(Bot bot) => bot.AskCoreAsync;
+            }
+            """);
+
+        Assert.Contains("=> AskAsync(q);", fixedSources[0]);
+        Assert.Contains("bot.AskAsync(\"b\")", fixedSources[1]);
+        Assert.Contains("=> bot.AskAsync;", fixedSources[1]);
+    }
+
     // Runs dotnet format's batch fix for each ID in turn over one project of the sources, and checks none is left.
     private static async Task<string[]> FixAsync(string[] diagnosticIds, params string[] sources)
     {
