@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -63,7 +62,7 @@ public sealed class AddUseOpenTelemetryCodeFix : CodeFixProvider
             return null;
         }
 
-        return GivenExpressions(client, root, cancellationToken)
+        return AssignedExpressions.Of(client, root, cancellationToken)
             .SelectMany(static e => e.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
             .FirstOrDefault(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Build" } build
                 && model.GetTypeInfo(build.Expression, cancellationToken).Type?.Name is "ChatClientBuilder" or "EmbeddingGeneratorBuilder");
@@ -77,36 +76,5 @@ public sealed class AddUseOpenTelemetryCodeFix : CodeFixProvider
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, access.Expression, SyntaxFactory.IdentifierName("UseOpenTelemetry")));
         InvocationExpressionSyntax replacement = build.WithExpression(access.WithExpression(traced));
         return document.WithSyntaxRoot(root.ReplaceNode(build, replacement));
-    }
-
-    /// <summary>The expressions a client symbol is given in this document: its initializer and what is assigned to it.</summary>
-    private static IEnumerable<SyntaxNode> GivenExpressions(ISymbol client, SyntaxNode root, CancellationToken cancellationToken)
-    {
-        foreach (SyntaxReference reference in client.DeclaringSyntaxReferences.Where(r => r.SyntaxTree == root.SyntaxTree))
-        {
-            switch (reference.GetSyntax(cancellationToken))
-            {
-                case VariableDeclaratorSyntax { Initializer: { } initializer }:
-                    yield return initializer.Value;
-                    break;
-                case PropertyDeclarationSyntax { Initializer: { } initializer }:
-                    yield return initializer.Value;
-                    break;
-            }
-        }
-
-        foreach (AssignmentExpressionSyntax assignment in root.DescendantNodes().OfType<AssignmentExpressionSyntax>())
-        {
-            string? name = assignment.Left switch
-            {
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member => member.Name.Identifier.ValueText,
-                _ => null,
-            };
-            if (name == client.Name)
-            {
-                yield return assignment.Right;
-            }
-        }
     }
 }

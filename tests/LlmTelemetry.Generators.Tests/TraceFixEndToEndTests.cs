@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LlmTelemetry.CodeFixes;
 using LlmTelemetry.Generators.Analyzers;
+using LlmTelemetry.Generators.Analyzers.DataExposure;
 using LlmTelemetry.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -18,7 +19,10 @@ using Xunit;
 
 namespace LlmTelemetry.Generators.Tests;
 
-/// <summary>"Trace this model call" applied for real: the fixed code compiles with the generator, runs, and emits the span.</summary>
+/// <summary>
+/// "Trace this model call" applied for real: the fixed code compiles with the generator warning-free, leaves no
+/// LlmTelemetry warning behind, runs, and emits the span.
+/// </summary>
 public sealed class TraceFixEndToEndTests
 {
     private const string Source = """
@@ -57,14 +61,21 @@ public sealed class TraceFixEndToEndTests
         """;
 
     [Fact]
-    public async Task The_fixed_method_compiles_runs_and_is_traced()
+    public async Task The_fixed_method_compiles_runs_and_is_traced_with_no_warning_left()
     {
-        string fixedSource = await ApplyTraceFixAsync(Source);
-        Assert.Contains("[LlmOperation]", fixedSource);
+        string fixedSource = await ApplyTraceFixAsync(Source, TestReferences.All);
+        // Three provider libraries are referenced and the client is injected: the provider and model cannot be known.
+        Assert.Contains("[LlmOperation(Provider = \"unknown\", Model = \"unknown\")]", fixedSource);
+        Assert.Contains("AnswerAsync([Prompt] string question)", fixedSource);
 
         GeneratorResult generated = GeneratorHarness.Run(fixedSource);
-        ImmutableArray<Diagnostic> errors = generated.Output.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
-        Assert.True(errors.IsEmpty, string.Join("\n", errors));
+        Assert.True(generated.CompilationDiagnostics.IsEmpty, string.Join("\n", generated.CompilationDiagnostics));
+        ImmutableArray<Diagnostic> warnings = (await generated.Output
+                .WithAnalyzers([new LlmOperationUsageAnalyzer(), new UntracedModelCallAnalyzer(), new DataExposureAnalyzer()], new AnalyzerOptions([]))
+                .GetAnalyzerDiagnosticsAsync())
+            .Where(static d => d.Severity >= DiagnosticSeverity.Warning)
+            .ToImmutableArray();
+        Assert.True(warnings.IsEmpty, string.Join("\n", warnings));
 
         // The listener hears every LlmTelemetry span in the process, other test classes' included (they run in
         // parallel): only those under this test's own parent are this call's.
@@ -79,7 +90,7 @@ public sealed class TraceFixEndToEndTests
 
         Activity[] ours;
         using (LoadedCompilation loaded = LoadedCompilation.Load(generated.Output))
-        using (Activity parent = new Activity(nameof(The_fixed_method_compiles_runs_and_is_traced)).Start())
+        using (Activity parent = new Activity(nameof(The_fixed_method_compiles_runs_and_is_traced_with_no_warning_left)).Start())
         {
             object model = Activator.CreateInstance(loaded.GetType("Contoso.EchoModel"))!;
             object bot = Activator.CreateInstance(loaded.GetType("Contoso.SupportBot"), model)!;
@@ -91,15 +102,29 @@ public sealed class TraceFixEndToEndTests
         }
 
         Activity span = Assert.Single(ours);
-        Assert.Equal("chat", span.DisplayName); // no model could be inferred from an injected client: LLMT0006 asks for one
+        Assert.Equal("chat unknown", span.DisplayName);
         Assert.Equal(ActivityKind.Client, span.Kind);
+        Assert.Equal("unknown", span.GetTagItem("gen_ai.provider.name"));
     }
 
-    private static async Task<string> ApplyTraceFixAsync(string source)
+    [Fact]
+    public async Task With_one_provider_library_referenced_the_fix_names_that_provider()
+    {
+        // Microsoft.Extensions.AI and OpenAI only, as a project that talks to OpenAI through IChatClient references.
+        ImmutableArray<MetadataReference> openAIOnly = TestReferences.All
+            .Where(static r => r.Display is not { } path || !(path.Contains("Azure.AI.OpenAI", StringComparison.Ordinal) || path.Contains("OllamaSharp", StringComparison.Ordinal)))
+            .ToImmutableArray();
+
+        string fixedSource = await ApplyTraceFixAsync(Source, openAIOnly);
+
+        Assert.Contains("[LlmOperation(Provider = \"openai\", Model = \"unknown\")]", fixedSource);
+    }
+
+    private static async Task<string> ApplyTraceFixAsync(string source, ImmutableArray<MetadataReference> references)
     {
         using var workspace = new AdhocWorkspace();
         Project project = workspace.AddProject("Fixed", LanguageNames.CSharp)
-            .WithMetadataReferences(TestReferences.All)
+            .WithMetadataReferences(references)
             .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
             .WithParseOptions(GeneratorHarness.ParseOptions);
         Document document = project.AddDocument("SupportBot.cs", source);
@@ -113,7 +138,7 @@ public sealed class TraceFixEndToEndTests
         var actions = new List<CodeAction>();
         var fix = new TraceModelCallCodeFix();
         await fix.RegisterCodeFixesAsync(new CodeFixContext(document, untraced, (action, _) => actions.Add(action), CancellationToken.None));
-        CodeAction action = Assert.Single(actions);
+        CodeAction action = Assert.Single(actions, static a => a.EquivalenceKey == TraceModelCallCodeFix.Title);
 
         ImmutableArray<CodeActionOperation> operations = await action.GetOperationsAsync(CancellationToken.None);
         Solution changed = Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution;

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using LlmTelemetry.CodeFixes;
-using LlmTelemetry.Generators.Analyzers;
 using Xunit;
 using Verify = LlmTelemetry.Generators.Tests.Infrastructure.CodeFixVerifier<LlmTelemetry.Generators.Analyzers.UntracedModelCallAnalyzer, LlmTelemetry.CodeFixes.TraceModelCallCodeFix>;
 
@@ -34,8 +33,8 @@ public sealed class TraceModelCallCodeFixTests
             public partial class SupportBot(IChatClient chat)
             {
                 /// <summary>Answers a question.</summary>
-                [LlmOperation]
-                public partial Task<string> AnswerAsync(string question);
+                [LlmOperation(Provider = "unknown", Model = "unknown")]
+                public partial Task<string> AnswerAsync([Prompt] string question);
 
                 private async Task<string> AnswerCoreAsync(string question)
                 {
@@ -43,7 +42,7 @@ public sealed class TraceModelCallCodeFixTests
                     return response.Text;
                 }
             }
-            """);
+            """, equivalenceKey: TraceModelCallCodeFix.Title);
     }
 
     [Fact]
@@ -81,13 +80,13 @@ public sealed class TraceModelCallCodeFixTests
                     private readonly ChatClient _client = new("gpt-4o", "key");
 
                     [LlmOperation(Provider = "openai", Model = "gpt-4o")]
-                    public partial Task<System.ClientModel.ClientResult<ChatCompletion>> CompleteAsync(string prompt);
+                    public partial Task<System.ClientModel.ClientResult<ChatCompletion>> CompleteAsync([Prompt] string prompt);
 
                     private Task<System.ClientModel.ClientResult<ChatCompletion>> CompleteCoreAsync(string prompt) =>
                         _client.CompleteChatAsync(new UserChatMessage(prompt));
                 }
             }
-            """);
+            """, equivalenceKey: TraceModelCallCodeFix.Title);
     }
 
     [Fact]
@@ -112,17 +111,17 @@ public sealed class TraceModelCallCodeFixTests
 
             public partial class Bot(IChatClient chat)
             {
-                [LlmOperation]
-                public partial Task<ChatResponse> AskAsync(string question);
+                [LlmOperation(Provider = "unknown", Model = "unknown")]
+                public partial Task<ChatResponse> AskAsync([Prompt] string question);
 
                 private Task<ChatResponse> AskCoreAsync(string question) => chat.GetResponseAsync(question);
 
-                [LlmOperation]
-                public partial Task<ChatResponse> SummarizeAsync(string text);
+                [LlmOperation(Provider = "unknown", Model = "unknown")]
+                public partial Task<ChatResponse> SummarizeAsync([Prompt] string text);
 
                 private Task<ChatResponse> SummarizeCoreAsync(string text) => chat.GetResponseAsync("Summarize: " + text);
             }
-            """);
+            """, equivalenceKey: TraceModelCallCodeFix.Title);
     }
 
     [Fact]
@@ -142,5 +141,150 @@ public sealed class TraceModelCallCodeFixTests
                 private Task<ChatResponse> AskCoreAsync(string question) => Task.FromResult(new ChatResponse());
             }
             """);
+    }
+
+    [Fact]
+    public async Task Reads_an_Azure_OpenAI_deployment_and_marks_the_prompt_parameter()
+    {
+        await Verify.VerifyAsync(
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Azure.AI.OpenAI;
+            using OpenAI.Chat;
+
+            public class Bot
+            {
+                private readonly ChatClient _chat = new AzureOpenAIClient(new Uri("https://contoso.openai.azure.com"), new System.ClientModel.ApiKeyCredential("key")).GetChatClient("support-gpt4o");
+
+                public async Task<ChatCompletion> AskAsync(string question) => (await _chat.{|LLMT2001:CompleteChatAsync|}(new UserChatMessage(question))).Value;
+            }
+            """,
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Azure.AI.OpenAI;
+            using OpenAI.Chat;
+            using LlmTelemetry;
+
+            public partial class Bot
+            {
+                private readonly ChatClient _chat = new AzureOpenAIClient(new Uri("https://contoso.openai.azure.com"), new System.ClientModel.ApiKeyCredential("key")).GetChatClient("support-gpt4o");
+
+                [LlmOperation(Provider = "azure.ai.openai", Model = "support-gpt4o")]
+                public partial Task<ChatCompletion> AskAsync([Prompt] string question);
+
+                private async Task<ChatCompletion> AskCoreAsync(string question) => (await _chat.CompleteChatAsync(new UserChatMessage(question))).Value;
+            }
+            """, equivalenceKey: TraceModelCallCodeFix.Title);
+    }
+
+    [Fact]
+    public async Task Reads_an_Ollama_client_names_its_model_constant_and_marks_every_prompt_parameter()
+    {
+        await Verify.VerifyAsync(
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using OllamaSharp;
+
+            public class Bot
+            {
+                private const string ChatModel = "llama3.2";
+                private readonly IChatClient _chat = new OllamaApiClient(new Uri("http://localhost:11434"), ChatModel);
+
+                public Task<ChatResponse> AskAsync(string topic, string question, int attempt) => _chat.{|LLMT2001:GetResponseAsync|}($"About {topic} (try {attempt}): {question}");
+            }
+            """,
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using OllamaSharp;
+            using LlmTelemetry;
+
+            public partial class Bot
+            {
+                private const string ChatModel = "llama3.2";
+                private readonly IChatClient _chat = new OllamaApiClient(new Uri("http://localhost:11434"), ChatModel);
+
+                [LlmOperation(Provider = "ollama", Model = ChatModel)]
+                public partial Task<ChatResponse> AskAsync([Prompt] string topic, [Prompt] string question, int attempt);
+
+                private Task<ChatResponse> AskCoreAsync(string topic, string question, int attempt) => _chat.GetResponseAsync($"About {topic} (try {attempt}): {question}");
+            }
+            """, equivalenceKey: TraceModelCallCodeFix.Title);
+    }
+
+    [Fact]
+    public async Task Request_options_carry_the_model_and_a_model_parameter_becomes_Model()
+    {
+        await Verify.VerifyAsync(
+            """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+
+            public class Bot(IChatClient chat)
+            {
+                public Task<ChatResponse> AskAsync(string question, ChatOptions options) => chat.{|LLMT2002:GetResponseAsync|}(question, options);
+
+                public Task<ChatResponse> AskModelAsync(string model, string question)
+                {
+                    var options = new ChatOptions { ModelId = model };
+                    return chat.{|LLMT2002:GetResponseAsync|}(question, options);
+                }
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using LlmTelemetry;
+
+            public partial class Bot(IChatClient chat)
+            {
+                [LlmOperation(Provider = "unknown")]
+                public partial Task<ChatResponse> AskAsync([Prompt] string question, ChatOptions options);
+
+                private Task<ChatResponse> AskCoreAsync(string question, ChatOptions options) => chat.GetResponseAsync(question, options);
+
+                [LlmOperation(Provider = "unknown")]
+                public partial Task<ChatResponse> AskModelAsync([Model] string model, [Prompt] string question);
+
+                private Task<ChatResponse> AskModelCoreAsync(string model, string question)
+                {
+                    var options = new ChatOptions { ModelId = model };
+                    return chat.GetResponseAsync(question, options);
+                }
+            }
+            """, equivalenceKey: TraceModelCallCodeFix.Title);
+    }
+
+    [Fact]
+    public async Task An_embedding_call_becomes_an_embeddings_operation_without_a_prompt()
+    {
+        await Verify.VerifyAsync(
+            """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+
+            public class Indexer(IEmbeddingGenerator<string, Embedding<float>> generator)
+            {
+                public Task<GeneratedEmbeddings<Embedding<float>>> EmbedAsync(string text) => generator.{|LLMT2002:GenerateAsync|}([text]);
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using LlmTelemetry;
+
+            public partial class Indexer(IEmbeddingGenerator<string, Embedding<float>> generator)
+            {
+                [LlmOperation("embeddings", Provider = "unknown", Model = "unknown")]
+                public partial Task<GeneratedEmbeddings<Embedding<float>>> EmbedAsync(string text);
+
+                private Task<GeneratedEmbeddings<Embedding<float>>> EmbedCoreAsync(string text) => generator.GenerateAsync([text]);
+            }
+            """, equivalenceKey: TraceModelCallCodeFix.Title);
     }
 }
