@@ -18,6 +18,7 @@ namespace LlmTelemetry.CodeFixes;
 
 /// <summary>
 /// For prompt or completion text written to a log, the console, a span or an exception message (LLMT1001–LLMT1004):
+/// classify the parameter of a <c>[LoggerMessage]</c> method it is passed to (<see cref="LoggerMessageClassification"/>), or
 /// wrap the part of the value that carries the text in a redaction call — <c>LlmContent.Redact</c>, or a
 /// <c>Redactor</c> the type already holds — or write its fingerprint (<c>LlmContent.Fingerprint</c>), its token count
 /// (when the response that counted it is in view) or its length instead. A number is offered only where it compiles
@@ -35,7 +36,8 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         DiagnosticIds.TextLogged, DiagnosticIds.TextWrittenToConsole, DiagnosticIds.TextRecordedOnSpan, DiagnosticIds.TextInExceptionMessage);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    // Redact with LlmContent.Redact is registered first: Fix All's default where the chosen fix is not offered.
+    public override FixAllProvider GetFixAllProvider() => FallbackFixAllProvider.Instance;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -50,16 +52,25 @@ public sealed class RedactExposedTextCodeFix : CodeFixProvider
         bool canFingerprint = llmContent is not null && !llmContent.GetMembers("Fingerprint").IsEmpty;
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (TextPart(root, model, diagnostic, context.CancellationToken) is not { } text)
-            {
-                continue;
-            }
-
-            if (llmContent is not null)
+            ExpressionSyntax? text = TextPart(root, model, diagnostic, context.CancellationToken);
+            if (text is not null && llmContent is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create("Redact with LlmContent.Redact", ct => ReplaceAsync(context.Document, text, LlmContentCall("Redact", text), ct), RedactWithLlmContentKey),
                     diagnostic);
+            }
+
+            if (diagnostic.Id == DiagnosticIds.TextLogged)
+            {
+                foreach (CodeAction classify in LoggerMessageClassification.Fixes(context.Document, root, model, diagnostic, context.CancellationToken))
+                {
+                    context.RegisterCodeFix(classify, diagnostic);
+                }
+            }
+
+            if (text is null)
+            {
+                continue;
             }
 
             if (RedactorMember(model, text, context.CancellationToken) is { } redactor)

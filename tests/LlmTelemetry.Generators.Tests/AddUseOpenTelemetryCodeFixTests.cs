@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
+using LlmTelemetry.CodeFixes;
 using Xunit;
-using Verify = LlmTelemetry.Generators.Tests.Infrastructure.CodeFixVerifier<LlmTelemetry.Generators.Analyzers.UntracedModelCallAnalyzer, LlmTelemetry.CodeFixes.AddUseOpenTelemetryCodeFix>;
+using Verify = LlmTelemetry.Generators.Tests.Infrastructure.CodeFixVerifier<LlmTelemetry.Generators.Analyzers.UntracedModelCallAnalyzer, LlmTelemetry.CodeFixes.UntracedModelCallCodeFix>;
 
 namespace LlmTelemetry.Generators.Tests;
 
@@ -47,7 +48,7 @@ public sealed class AddUseOpenTelemetryCodeFixTests
                     return local.GetResponseAsync(question);
                 }
             }
-            """);
+            """, equivalenceKey: UntracedModelCallCodeFix.UseOpenTelemetryTitle);
     }
 
     [Fact]
@@ -62,6 +63,64 @@ public sealed class AddUseOpenTelemetryCodeFixTests
             {
                 public Task RunAsync() => new ChatClient("gpt-4o", "key").{|LLMT2001:CompleteChatAsync|}(new UserChatMessage("hi"));
             }
-            """);
+            """, UntracedModelCallCodeFix.UseOpenTelemetryTitle);
+    }
+
+    [Fact]
+    public async Task Fix_All_traces_the_calls_it_cannot_give_UseOpenTelemetry_with_LlmOperation()
+    {
+        const string Source = """
+            using System.ClientModel;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using OpenAI.Chat;
+
+            public class Bot
+            {
+                private readonly IChatClient _chat;
+
+                public Bot(IChatClient inner) => _chat = new ChatClientBuilder(inner).Build();
+
+                public Task<ChatResponse> AskAsync(string question) => _chat.{|LLMT2001:GetResponseAsync|}(question);
+            }
+
+            public class Direct
+            {
+                private readonly ChatClient _client = new("gpt-4o", "key");
+
+                public Task<ClientResult<ChatCompletion>> CompleteAsync(string prompt) => _client.{|LLMT2001:CompleteChatAsync|}(new UserChatMessage(prompt));
+            }
+            """;
+
+        await Verify.VerifyFixAllAsync(
+            Source,
+            Source.Replace("new ChatClientBuilder(inner).Build()", "new ChatClientBuilder(inner).UseOpenTelemetry().Build()").Replace("{|LLMT2001:GetResponseAsync|}", "GetResponseAsync"),
+            """
+            using System.ClientModel;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using OpenAI.Chat;
+            using LlmTelemetry;
+
+            public class Bot
+            {
+                private readonly IChatClient _chat;
+
+                public Bot(IChatClient inner) => _chat = new ChatClientBuilder(inner).UseOpenTelemetry().Build();
+
+                public Task<ChatResponse> AskAsync(string question) => _chat.GetResponseAsync(question);
+            }
+
+            public partial class Direct
+            {
+                private readonly ChatClient _client = new("gpt-4o", "key");
+
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                public partial Task<ClientResult<ChatCompletion>> CompleteAsync([Prompt] string prompt);
+
+                private Task<ClientResult<ChatCompletion>> CompleteCoreAsync(string prompt) => _client.CompleteChatAsync(new UserChatMessage(prompt));
+            }
+            """,
+            UntracedModelCallCodeFix.UseOpenTelemetryTitle);
     }
 }

@@ -22,6 +22,74 @@ public sealed class BatchFixTests
         [new LlmOperationUsageAnalyzer(), new UntracedModelCallAnalyzer(), new DataExposureAnalyzer(), new RawContentCaptureAnalyzer()];
 
     [Fact]
+    public async Task Untraced_calls_each_get_the_fix_that_fits_even_when_the_first_takes_UseOpenTelemetry()
+    {
+        string[] fixedSources = await FixAsync(["LLMT2001"], """
+            using System.ClientModel;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using OpenAI.Chat;
+
+            public class Bot
+            {
+                private readonly IChatClient _chat;
+
+                public Bot(IChatClient inner) => _chat = new ChatClientBuilder(inner).Build();
+
+                public Task<ChatResponse> AskAsync(string question) => _chat.GetResponseAsync(question);
+            }
+
+            public class Direct
+            {
+                private readonly ChatClient _client = new("gpt-4o", "key");
+
+                public Task<ClientResult<ChatCompletion>> CompleteAsync(string prompt) => _client.CompleteChatAsync(new UserChatMessage(prompt));
+            }
+            """);
+
+        // The OpenAI client has one remedy; the pipeline gets UseOpenTelemetry() or [LlmOperation], by the first call met.
+        Assert.Contains("[LlmOperation(Provider = \"openai\", Model = \"gpt-4o\")]", fixedSources[0]);
+        Assert.True(
+            fixedSources[0].Contains("new ChatClientBuilder(inner).UseOpenTelemetry().Build()", System.StringComparison.Ordinal)
+            ^ fixedSources[0].Contains("public partial Task<ChatResponse> AskAsync([Prompt] string question);", System.StringComparison.Ordinal),
+            fixedSources[0]);
+        await AssertBuildsWarningFreeAsync(fixedSources);
+    }
+
+    [Fact]
+    public async Task Logged_text_is_all_fixed_when_the_first_call_is_a_LoggerMessage()
+    {
+        string[] fixedSources = await FixAsync(["LLMT1001"], """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using Microsoft.Extensions.Compliance.Classification;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class PrivateDataAttribute() : DataClassificationAttribute(new DataClassification("Contoso", "Private"));
+
+            public static partial class Log
+            {
+                [LoggerMessage(1, LogLevel.Information, "Asked {Question}")]
+                public static partial void Asked(ILogger logger, string question);
+            }
+
+            public class Bot(IChatClient chat, ILogger<Bot> logger)
+            {
+                public async Task AskAsync(string question)
+                {
+                    Log.Asked(logger, question);
+                    ChatResponse response = await chat.GetResponseAsync(question);
+                    logger.LogInformation("Answer: {Answer}", response.Text);
+                }
+            }
+            """);
+
+        // Both calls redacted with the default fix; the [LoggerMessage] method needs the logging generator to build.
+        Assert.Contains("Log.Asked(logger, LlmTelemetry.LlmContent.Redact(question));", fixedSources[0]);
+        Assert.Contains("LlmTelemetry.LlmContent.Redact(response.Text)", fixedSources[0]);
+    }
+
+    [Fact]
     public async Task Every_method_marked_with_a_body_moves_its_body_in_every_file()
     {
         string[] fixedSources = await FixAsync(

@@ -136,9 +136,9 @@ public sealed class TraceFixEndToEndTests
         Diagnostic untraced = Assert.Single(diagnostics, d => d.Id is "LLMT2001" or "LLMT2002");
 
         var actions = new List<CodeAction>();
-        var fix = new TraceModelCallCodeFix();
+        var fix = new UntracedModelCallCodeFix();
         await fix.RegisterCodeFixesAsync(new CodeFixContext(document, untraced, (action, _) => actions.Add(action), CancellationToken.None));
-        CodeAction action = Assert.Single(actions, static a => a.EquivalenceKey == TraceModelCallCodeFix.Title);
+        CodeAction action = Assert.Single(actions, static a => a.EquivalenceKey == UntracedModelCallCodeFix.TraceTitle);
 
         ImmutableArray<CodeActionOperation> operations = await action.GetOperationsAsync(CancellationToken.None);
         Solution changed = Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution;

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using LlmTelemetry.CodeFixes;
 using Xunit;
-using Verify = LlmTelemetry.Generators.Tests.Infrastructure.CodeFixVerifier<LlmTelemetry.Generators.Analyzers.UntracedModelCallAnalyzer, LlmTelemetry.CodeFixes.TraceModelCallCodeFix>;
+using Verify = LlmTelemetry.Generators.Tests.Infrastructure.CodeFixVerifier<LlmTelemetry.Generators.Analyzers.UntracedModelCallAnalyzer, LlmTelemetry.CodeFixes.UntracedModelCallCodeFix>;
 
 namespace LlmTelemetry.Generators.Tests;
 
@@ -42,7 +42,7 @@ public sealed class TraceModelCallCodeFixTests
                     return response.Text;
                 }
             }
-            """, equivalenceKey: TraceModelCallCodeFix.Title);
+            """, equivalenceKey: UntracedModelCallCodeFix.TraceTitle);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class TraceModelCallCodeFixTests
                         _client.CompleteChatAsync(new UserChatMessage(prompt));
                 }
             }
-            """, equivalenceKey: TraceModelCallCodeFix.Title);
+            """, equivalenceKey: UntracedModelCallCodeFix.TraceTitle);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class TraceModelCallCodeFixTests
 
                 private Task<ChatResponse> SummarizeCoreAsync(string text) => chat.GetResponseAsync("Summarize: " + text);
             }
-            """, equivalenceKey: TraceModelCallCodeFix.Title);
+            """, equivalenceKey: UntracedModelCallCodeFix.TraceTitle);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class TraceModelCallCodeFixTests
 
                 private async Task<ChatCompletion> AskCoreAsync(string question) => (await _chat.CompleteChatAsync(new UserChatMessage(question))).Value;
             }
-            """, equivalenceKey: TraceModelCallCodeFix.Title);
+            """, equivalenceKey: UntracedModelCallCodeFix.TraceTitle);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class TraceModelCallCodeFixTests
 
                 private Task<ChatResponse> AskCoreAsync(string topic, string question, int attempt) => _chat.GetResponseAsync($"About {topic} (try {attempt}): {question}");
             }
-            """, equivalenceKey: TraceModelCallCodeFix.Title);
+            """, equivalenceKey: UntracedModelCallCodeFix.TraceTitle);
     }
 
     [Fact]
@@ -257,7 +257,7 @@ public sealed class TraceModelCallCodeFixTests
                     return chat.GetResponseAsync(question, options);
                 }
             }
-            """, equivalenceKey: TraceModelCallCodeFix.Title);
+            """, equivalenceKey: UntracedModelCallCodeFix.TraceTitle);
     }
 
     [Fact]
@@ -285,6 +285,6 @@ public sealed class TraceModelCallCodeFixTests
 
                 private Task<GeneratedEmbeddings<Embedding<float>>> EmbedCoreAsync(string text) => generator.GenerateAsync([text]);
             }
-            """, equivalenceKey: TraceModelCallCodeFix.Title);
+            """, equivalenceKey: UntracedModelCallCodeFix.TraceTitle);
     }
 }

@@ -252,7 +252,7 @@ public sealed class DataExposureCodeFixTests
     [Fact]
     public async Task Classify_LoggerMessage_parameters()
     {
-        await CodeFixVerifier<DataExposureAnalyzer, ClassifyLoggerMessageParameterCodeFix>.VerifyAsync(DataExposureFlowTests.Usings + """
+        await CodeFixVerifier<DataExposureAnalyzer, RedactExposedTextCodeFix>.VerifyAsync(DataExposureFlowTests.Usings + """
             using Microsoft.Extensions.Compliance.Classification;
 
             public sealed class PrivateDataAttribute() : DataClassificationAttribute(new DataClassification("Contoso", "Private"));
@@ -298,7 +298,40 @@ public sealed class DataExposureCodeFixTests
                     Log.Answered(logger, response.Text);
                 }
             }
-            """);
+            """, equivalenceKey: LoggerMessageClassification.KeyPrefix + "PrivateDataAttribute");
+    }
+
+    [Fact]
+    public async Task Fix_All_redacts_what_it_cannot_classify()
+    {
+        const string Source = DataExposureFlowTests.Usings + """
+            using Microsoft.Extensions.Compliance.Classification;
+
+            public sealed class PrivateDataAttribute() : DataClassificationAttribute(new DataClassification("Contoso", "Private"));
+
+            public static partial class Log
+            {
+                [LoggerMessage(1, LogLevel.Information, "Asked {Question}")]
+                public static partial void Asked(ILogger logger, string question);
+            }
+
+            public class Bot(IChatClient chat, ILogger<Bot> logger)
+            {
+                public async Task AskAsync(string question)
+                {
+                    Log.Asked(logger, {|LLMT1001:question|});
+                    var response = await chat.GetResponseAsync(question);
+                    logger.LogInformation("Answer: {Answer}", {|LLMT1001:response.Text|});
+                }
+            }
+            """;
+
+        await CodeFixVerifier<DataExposureAnalyzer, RedactExposedTextCodeFix>.VerifyFixAllAsync(
+            Source,
+            Source.Replace("string question);", "[PrivateData] string question);").Replace("{|LLMT1001:question|}", "question"),
+            Source.Replace("string question);", "[PrivateData] string question);").Replace("{|LLMT1001:question|}", "question")
+                .Replace("{|LLMT1001:response.Text|}", "LlmContent.Redact(response.Text)"),
+            LoggerMessageClassification.KeyPrefix + "PrivateDataAttribute");
     }
 
     [Fact]

@@ -23,6 +23,21 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// The fix chosen by <paramref name="equivalenceKey"/>, applied one diagnostic at a time, gives <paramref name="fixedSource"/>,
+    /// in which the diagnostics it is not offered for stay (marked up); Fix All with it, in document, project and solution
+    /// scope, gives <paramref name="batchFixedSource"/>.
+    /// </summary>
+    public static Task VerifyFixAllAsync(string source, string fixedSource, string batchFixedSource, string equivalenceKey)
+    {
+        var test = new Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.BatchFixedState.InheritanceMode = StateInheritanceMode.Explicit;
+        test.BatchFixedState.Sources.Add(batchFixedSource);
+        test.BatchFixedState.AdditionalReferences.AddRange(TestReferences.All);
+        return test.RunAsync();
+    }
+
     /// <summary>No fix, or none with <paramref name="equivalenceKey"/>, is offered for the diagnostics in <paramref name="source"/>.</summary>
     public static Task VerifyNoFixAsync(string source, string? equivalenceKey = null)
     {

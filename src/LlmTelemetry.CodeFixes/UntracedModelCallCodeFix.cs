@@ -15,21 +15,24 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LlmTelemetry.CodeFixes;
 
 /// <summary>
-/// "Trace this model call": turns the method that makes an untraced model call into an <c>[LlmOperation]</c>
-/// (<see cref="OperationRewrite"/>), with the operation name, provider, model and prompt parameters the code shows
-/// (<see cref="TracedOperationPlanner"/>).
+/// The two remedies for an untraced model call (LLMT2001, LLMT2002), in one provider so that a batch run fixes every
+/// call: "Add UseOpenTelemetry()" where the client's pipeline is built in view, and "Trace this model call with
+/// [LlmOperation]", which turns the enclosing method into an operation (<see cref="OperationRewrite"/>, with what
+/// <see cref="TracedOperationPlanner"/> reads from the code). Fix All gives each call the chosen remedy where it is
+/// offered and the other one elsewhere — UseOpenTelemetry() first, the smaller change — so that no call is left
+/// untraced (dotnet format chooses by the first call it meets, or chooses nothing).
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TraceModelCallCodeFix)), Shared]
-public sealed class TraceModelCallCodeFix : CodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UntracedModelCallCodeFix)), Shared]
+public sealed class UntracedModelCallCodeFix : CodeFixProvider
 {
-    public const string Title = "Trace this model call with [LlmOperation]";
+    public const string TraceTitle = "Trace this model call with [LlmOperation]";
+    public const string UseOpenTelemetryTitle = "Add UseOpenTelemetry() to the client pipeline";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.UntracedModelCall, DiagnosticIds.UnseenClientModelCall);
 
-    // Several calls in one method, or several methods of one type, need one rewrite each: fix a document at a time.
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-        async (context, document, diagnostics) => await RewriteAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+        async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -42,15 +45,24 @@ public sealed class TraceModelCallCodeFix : CodeFixProvider
 
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
+            ImmutableArray<Diagnostic> one = ImmutableArray.Create(diagnostic);
+            if (ClientPipelineTelemetry.FindBuild(root, model, diagnostic, context.CancellationToken) is not null)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(UseOpenTelemetryTitle, ct => FixAsync(context.Document, one, UseOpenTelemetryTitle, ct), UseOpenTelemetryTitle),
+                    diagnostic);
+            }
+
             if (TargetMethod(root, model, diagnostic, context.CancellationToken) is not null)
             {
-                ImmutableArray<Diagnostic> one = ImmutableArray.Create(diagnostic);
-                context.RegisterCodeFix(CodeAction.Create(Title, ct => RewriteAsync(context.Document, one, ct), equivalenceKey: Title), diagnostic);
+                context.RegisterCodeFix(CodeAction.Create(TraceTitle, ct => FixAsync(context.Document, one, TraceTitle, ct), TraceTitle), diagnostic);
             }
         }
     }
 
-    private static async Task<Document> RewriteAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    // Each call gets the chosen remedy where it is offered and the other one where not; pipelines are fixed first, then
+    // the methods are rewritten, since a pipeline may be built inside a method that moves.
+    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? chosen, CancellationToken cancellationToken)
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -59,10 +71,17 @@ public sealed class TraceModelCallCodeFix : CodeFixProvider
             return document;
         }
 
+        var builds = new HashSet<InvocationExpressionSyntax>();
         var calls = new Dictionary<MethodDeclarationSyntax, List<InvocationExpressionSyntax>>();
         foreach (Diagnostic diagnostic in diagnostics)
         {
-            if (TargetMethod(root, model, diagnostic, cancellationToken) is { } method)
+            InvocationExpressionSyntax? build = ClientPipelineTelemetry.FindBuild(root, model, diagnostic, cancellationToken);
+            MethodDeclarationSyntax? method = TargetMethod(root, model, diagnostic, cancellationToken);
+            if (build is not null && (chosen != TraceTitle || method is null))
+            {
+                builds.Add(build);
+            }
+            else if (method is not null)
             {
                 if (!calls.TryGetValue(method, out List<InvocationExpressionSyntax>? inMethod))
                 {
@@ -76,7 +95,17 @@ public sealed class TraceModelCallCodeFix : CodeFixProvider
         // What the operations get is read before anything moves, while the semantic model still matches the syntax.
         Dictionary<MethodDeclarationSyntax, OperationPlan> plans = calls.ToDictionary(
             static c => c.Key, c => TracedOperationPlanner.Plan(c.Key, c.Value, model, cancellationToken));
-        return plans.Count == 0 ? document : await OperationRewrite.ApplyAsync(document, root, plans, cancellationToken).ConfigureAwait(false);
+
+        root = root.TrackNodes(builds.Cast<SyntaxNode>().Concat(plans.Keys));
+        root = root.ReplaceNodes(builds.Select(b => root.GetCurrentNode(b)!), static (_, build) => ClientPipelineTelemetry.WithTelemetry(build));
+        if (plans.Count == 0)
+        {
+            return document.WithSyntaxRoot(root);
+        }
+
+        SyntaxNode current = root;
+        var currentPlans = plans.ToDictionary(p => current.GetCurrentNode(p.Key)!, static p => p.Value);
+        return await OperationRewrite.ApplyAsync(document, current, currentPlans, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The method to turn into an operation, when the rewrite is possible and would leave no error.</summary>

@@ -1,14 +1,10 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LlmTelemetry.Generators.Diagnostics;
 using LlmTelemetry.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,44 +14,31 @@ namespace LlmTelemetry.CodeFixes;
 
 /// <summary>
 /// "Classify the parameter as [X]" (LLMT1001 on a <c>[LoggerMessage]</c> call): adds one of the compilation's data
-/// classification attributes to the logging method's parameter, so that the logging generator redacts it.
+/// classification attributes to the logging method's parameter, so that the logging generator redacts it. Offered by
+/// <see cref="RedactExposedTextCodeFix"/>, the one provider of LLMT1001's fixes, so that a batch run fixes every call.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClassifyLoggerMessageParameterCodeFix)), Shared]
-public sealed class ClassifyLoggerMessageParameterCodeFix : CodeFixProvider
+internal static class LoggerMessageClassification
 {
     private const int MaxOffered = 3;
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.TextLogged);
+    public const string KeyPrefix = "LlmTelemetry.Classify.";
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>One fix per classification attribute (the first few), when the reported value is passed to a [LoggerMessage] method.</summary>
+    public static IEnumerable<CodeAction> Fixes(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (LoggedParameter(root, model, diagnostic, cancellationToken) is not { } parameter
+            || parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not ParameterSyntax declaration
+            || document.Project.Solution.GetDocument(declaration.SyntaxTree) is not { } declaringDocument)
         {
-            return;
+            yield break;
         }
 
-        foreach (Diagnostic diagnostic in context.Diagnostics)
+        foreach (INamedTypeSymbol classification in ClassificationAttributes(model.Compilation, cancellationToken).Take(MaxOffered))
         {
-            if (LoggedParameter(root, model, diagnostic, context.CancellationToken) is not { } parameter
-                || parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not ParameterSyntax declaration
-                || context.Document.Project.Solution.GetDocument(declaration.SyntaxTree) is not { } declaringDocument)
-            {
-                continue;
-            }
-
-            foreach (INamedTypeSymbol classification in ClassificationAttributes(model.Compilation, context.CancellationToken).Take(MaxOffered))
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Classify '{parameter.Name}' as [{SymbolFormatting.AttributeName(classification)}]",
-                        ct => ClassifyAsync(declaringDocument, declaration, classification, ct),
-                        "LlmTelemetry.Classify." + classification.ToDisplayString()),
-                    diagnostic);
-            }
+            yield return CodeAction.Create(
+                $"Classify '{parameter.Name}' as [{SymbolFormatting.AttributeName(classification)}]",
+                ct => ClassifyAsync(declaringDocument, declaration, classification, ct),
+                KeyPrefix + classification.ToDisplayString());
         }
     }
 
