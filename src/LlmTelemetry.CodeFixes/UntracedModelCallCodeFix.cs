@@ -119,8 +119,15 @@ public sealed class UntracedModelCallCodeFix : CodeFixProvider
             return null;
         }
 
-        // No method of the implementation's name yet, and a return type the generator can instrument.
+        // Not marked already (moving its body is LLMT0001's fix; a second [LlmOperation] would not compile), no method of
+        // the implementation's name yet, and a return type the generator can instrument.
         var known = KnownTypes.For(model.Compilation);
+        if (symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.LlmOperationAttribute)
+            || SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.RetrievalAttribute)))
+        {
+            return null;
+        }
+
         ReturnShapeClassifier.Classify(symbol, known, out _, out string? unsupported);
         return unsupported is null && symbol.ContainingType.GetMembers(ImplementationResolver.ConventionalName(symbol.Name)).IsEmpty ? method : null;
     }

@@ -130,6 +130,7 @@ public sealed class TraceModelCallCodeFixTests
         await Verify.VerifyNoFixAsync(
             """
             using System.Threading.Tasks;
+            using LlmTelemetry;
             using Microsoft.Extensions.AI;
 
             public class Bot(IChatClient chat)
@@ -139,6 +140,10 @@ public sealed class TraceModelCallCodeFixTests
                 public Task<ChatResponse> AskAsync(string question) => chat.{|LLMT2002:GetResponseAsync|}(question);
 
                 private Task<ChatResponse> AskCoreAsync(string question) => Task.FromResult(new ChatResponse());
+
+                // Marked already, with a body: LLMT0001's fix moves it; a second [LlmOperation] would not compile.
+                [LlmOperation(Provider = "openai", Model = "gpt-4o")]
+                public Task<ChatResponse> SummarizeAsync(string text) => chat.{|LLMT2002:GetResponseAsync|}(text);
             }
             """);
     }
