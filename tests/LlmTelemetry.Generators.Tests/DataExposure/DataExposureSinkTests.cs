@@ -105,16 +105,39 @@ public sealed class DataExposureSinkTests
             Expect("LLMT1002", 3, Answer, "Trace.TraceInformation"));
     }
 
-    [Theory]
-    [InlineData(null, new string[0])] // an interactive console app: the console is its user interface
-    [InlineData("llmtelemetry.data_exposure.console_output = user_interface", new[] { "Microsoft.Extensions.Hosting" })]
-    [InlineData("llmtelemetry.data_exposure.console_output = nonsense", new string[0])] // an unknown value keeps the default
-    public async Task LLMT1002_the_console_of_an_interactive_app_is_not_a_log_debug_and_trace_are(string? editorConfig, string[] references)
+    [Fact]
+    public async Task LLMT1002_the_console_of_an_app_that_runs_the_generic_host_is_a_log()
     {
-        await Verify.VerifyAsync(ConsoleAndDebugWrites, editorConfig, references.Select(name => TestReferences.Assembly(name)).ToArray(),
+        await Verify.VerifyAsync(ConsoleAndDebugWrites + RunsTheHost, null, TestReferences.GenericHost.ToArray(),
+            Expect("LLMT1002", 0, "The completion text 'update.Text'", "Console.Write"),
+            Expect("LLMT1002", 1, Answer, "Console.Error.WriteLine"),
             Expect("LLMT1002", 2, Answer, "Debug.WriteLine"),
             Expect("LLMT1002", 3, Answer, "Trace.TraceInformation"));
     }
+
+    [Theory]
+    [InlineData(null, false, false)] // an interactive console app: the console is its user interface
+    [InlineData(null, true, false)] // the generic host used for dependency injection only, never run: still an interactive app
+    [InlineData("llmtelemetry.data_exposure.console_output = user_interface", true, true)]
+    [InlineData("llmtelemetry.data_exposure.console_output = nonsense", false, false)] // an unknown value keeps the default
+    public async Task LLMT1002_the_console_of_an_interactive_app_is_not_a_log_debug_and_trace_are(string? editorConfig, bool referencesHost, bool runsHost)
+    {
+        await Verify.VerifyAsync(ConsoleAndDebugWrites + (runsHost ? RunsTheHost : ""), editorConfig, referencesHost ? TestReferences.GenericHost.ToArray() : [],
+            Expect("LLMT1002", 2, Answer, "Debug.WriteLine"),
+            Expect("LLMT1002", 3, Answer, "Trace.TraceInformation"));
+    }
+
+    private const string RunsTheHost = """
+
+        public static class Service
+        {
+            public static void Main(string[] args)
+            {
+                Microsoft.Extensions.Hosting.IHost host = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args).Build();
+                Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.Run(host);
+            }
+        }
+        """;
 
     private const string ConsoleAndDebugWrites = DataExposureFlowTests.Usings + """
         public class Bot(IChatClient chat)

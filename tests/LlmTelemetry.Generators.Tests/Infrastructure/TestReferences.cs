@@ -40,6 +40,11 @@ internal static class TestReferences
 
     public static ImmutableArray<MetadataReference> All { get; } = Framework.AddRange(Libraries);
 
+    /// <summary>The generic host (Microsoft.Extensions.Hosting and its abstractions): not in <see cref="All"/>, since it makes a project a possible service.</summary>
+    public static ImmutableArray<MetadataReference> GenericHost { get; } = ImmutableArray.Create<MetadataReference>(
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Hosting.Host).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Hosting.IHost).Assembly.Location));
+
     /// <summary>
     /// An assembly named <paramref name="name"/> holding <paramref name="source"/> (or nothing): what a project references
     /// when only the name matters (a hosting framework) or when a test needs a library's shape without the library.

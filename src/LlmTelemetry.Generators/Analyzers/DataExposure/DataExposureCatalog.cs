@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using LlmTelemetry.Generators.Parsing;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -82,7 +83,7 @@ internal sealed class DataExposureCatalog
     private DataExposureCatalog(Compilation compilation, ModelCallCatalog modelCalls)
     {
         ModelCalls = modelCalls;
-        IsService = ReferencesServiceFramework(compilation);
+        _services = new ServiceDetection(compilation);
         _isContentTypeUncached = type => IsContentType(type, depth: 0);
         _textArgument = TextArgument;
         _roleOfUncached = RoleOfUncached;
@@ -259,16 +260,16 @@ internal sealed class DataExposureCatalog
     /// The sink <paramref name="method"/> writes to, if it is one; <paramref name="isSinkArgument"/> tells which of its
     /// parameters carry the written text.
     /// </summary>
-    public Sink? ClassifySink(IMethodSymbol method, IOperation? receiver, DataExposureOptions options, out System.Func<IParameterSymbol, bool> isSinkArgument)
+    public Sink? ClassifySink(IMethodSymbol method, IOperation? receiver, DataExposureOptions options, CancellationToken cancellationToken, out System.Func<IParameterSymbol, bool> isSinkArgument)
     {
         MethodRole role = RoleOf(method);
         isSinkArgument = role.ClassifiedArgumentsRedacted ? _unclassifiedTextArgument : _textArgument;
         Sink? sink = role.Receiver switch
         {
             SinkReceiver.LoggingDelegate => new Sink(SinkKind.Log, receiver?.Syntax.ToString() ?? "a logging delegate"),
-            SinkReceiver.ConsoleStream when IsConsoleStream(receiver) && ConsoleIsLog(options) => new Sink(SinkKind.ConsoleOutput, receiver!.Syntax + "." + method.Name),
+            SinkReceiver.ConsoleStream when IsConsoleStream(receiver) && ConsoleIsLog(options, cancellationToken) => new Sink(SinkKind.ConsoleOutput, receiver!.Syntax + "." + method.Name),
             SinkReceiver.ConsoleStream => null,
-            _ when role.WritesToConsole && !ConsoleIsLog(options) => null,
+            _ when role.WritesToConsole && !ConsoleIsLog(options, cancellationToken) => null,
             _ => role.Sink,
         };
         if (sink is not null)
@@ -406,35 +407,14 @@ internal sealed class DataExposureCatalog
     // Text-bearing arguments: not the logger, level, event id, exception or flags.
     private bool TextArgument(IParameterSymbol parameter) => _textArgumentTypeCache.GetOrAdd(parameter.Type, _isTextArgumentTypeUncached);
 
-    /// <summary>
-    /// Whether the compilation is a service, whose console output a log collector reads: it references ASP.NET Core,
-    /// the generic host (Microsoft.Extensions.Hosting) or Azure Functions.
-    /// </summary>
-    public bool IsService { get; }
+    private readonly ServiceDetection _services;
 
-    private bool ConsoleIsLog(DataExposureOptions options) => options.ConsoleOutput switch
+    private bool ConsoleIsLog(DataExposureOptions options, CancellationToken cancellationToken) => options.ConsoleOutput switch
     {
         ConsoleOutputPolicy.Log => true,
         ConsoleOutputPolicy.UserInterface => false,
-        _ => IsService,
+        _ => _services.IsService(cancellationToken),
     };
-
-    private static bool ReferencesServiceFramework(Compilation compilation)
-    {
-        foreach (AssemblyIdentity reference in compilation.ReferencedAssemblyNames)
-        {
-            string name = reference.Name;
-            if (name == "Microsoft.Extensions.Hosting"
-                || name.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal)
-                || name.StartsWith("Microsoft.Azure.Functions.Worker", System.StringComparison.Ordinal)
-                || name.StartsWith("Microsoft.Azure.WebJobs", System.StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private bool IsConsoleStream(IOperation? receiver) =>
         receiver is IPropertyReferenceOperation { Property: var property } && Is(property.ContainingType, _console);

@@ -225,7 +225,7 @@ internal sealed class DataExposureContext
                 {
                     bool writes = child switch
                     {
-                        IInvocationOperation invocation => Catalog.ClassifySink(invocation.TargetMethod, invocation.Instance, options, out _) is not null
+                        IInvocationOperation invocation => Catalog.ClassifySink(invocation.TargetMethod, invocation.Instance, options, cancellationToken, out _) is not null
                             || (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && IsInSource(invocation.TargetMethod) && MayWriteToSink(invocation.TargetMethod, depth + 1, cancellationToken)),
                         IObjectCreationOperation creation => Catalog.IsExceptionType(creation.Type),
                         IPropertyReferenceOperation property => Catalog.ClassifySinkProperty(property.Property) is not null,

@@ -195,7 +195,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
     private bool IsSinkCall(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         IMethodSymbol method = invocation.TargetMethod;
-        if (_catalog.ClassifySink(method, invocation.Instance, options, out System.Func<IParameterSymbol, bool> isSinkArgument) is not null)
+        if (_catalog.ClassifySink(method, invocation.Instance, options, cancellationToken, out System.Func<IParameterSymbol, bool> isSinkArgument) is not null)
         {
             return AnyArgumentCanHoldText(invocation.Arguments, isSinkArgument);
         }
@@ -279,7 +279,7 @@ internal sealed class ExposureCandidates(DataExposureContext exposure, DataExpos
             || options.IsExcluded(method)
             || ReturnsSourceText(method)
             || (invocation.Instance?.Type is { } receiverType && _catalog.IsClientLibraryType(receiverType))
-            || _catalog.ClassifySink(method, invocation.Instance, options, out _) is not null)
+            || _catalog.ClassifySink(method, invocation.Instance, options, _cancellationToken, out _) is not null)
         {
             return true;
         }

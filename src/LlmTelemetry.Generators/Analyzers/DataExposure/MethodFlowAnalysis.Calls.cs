@@ -67,7 +67,7 @@ internal sealed partial class MethodFlowAnalysis
             return Taint.None;
         }
 
-        if (!_options.IsExcluded(method) && _catalog.ClassifySink(method, invocation.Instance, _options, out Func<IParameterSymbol, bool> isSinkArgument) is { } sink)
+        if (!_options.IsExcluded(method) && _catalog.ClassifySink(method, invocation.Instance, _options, _cancellationToken, out Func<IParameterSymbol, bool> isSinkArgument) is { } sink)
         {
             foreach (IArgumentOperation argument in invocation.Arguments)
             {
