@@ -152,4 +152,28 @@ public sealed class DataExposureMessageAndPrecisionTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_delegate_over_messages_is_code_not_content()
+    {
+        await Verify.VerifyAsync(DataExposureFlowTests.Usings + """
+            public sealed record Step(string Id, Func<IList<ChatMessage>, bool> Done);
+
+            public class Workflow
+            {
+                private readonly Func<IList<ChatMessage>, bool> _done = static messages => messages.Count > 3;
+
+                public Step Build(string id)
+                {
+                    var step = new Step(id, _done);
+                    if (step.Id.Length == 0)
+                    {
+                        throw new InvalidOperationException($"Step '{step.Id}' ends with {_done}");
+                    }
+
+                    return step;
+                }
+            }
+            """);
+    }
 }

@@ -443,7 +443,8 @@ internal sealed class DataExposureCatalog
 
     private bool IsContentType(ITypeSymbol? type, int depth)
     {
-        if (type is null || depth > 3)
+        // A delegate over messages (a selector, a termination condition) is code, not content.
+        if (type is null || depth > 3 || type.TypeKind == TypeKind.Delegate)
         {
             return false;
         }
