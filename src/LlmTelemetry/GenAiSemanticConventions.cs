@@ -4,14 +4,13 @@ namespace LlmTelemetry;
 /// The OpenTelemetry GenAI semantic-convention names LlmTelemetry emits, in one place.
 /// </summary>
 /// <remarks>
-/// Names follow the GenAI conventions baseline at schema
-/// <c>https://opentelemetry.io/schemas/gen-ai-dev/1.42.0-dev</c> (semantic-conventions-genai @ fe5608e).
-/// Generated code and the runtime refer to these constants only; no name is spelled anywhere else.
+/// <para>This part holds the names every supported release shares. What a release renames lives in that release's
+/// own nested class, <see cref="Baseline"/> or <see cref="V0_1"/>, each in a file of its own; a newer release is one
+/// more such class and the rules that record it.</para>
+/// <para>Generated code and the runtime refer to these constants only; no name is spelled anywhere else.</para>
 /// </remarks>
-public static class GenAiSemanticConventions
+public static partial class GenAiSemanticConventions
 {
-    /// <summary>The schema URL of the conventions these names follow.</summary>
-    public const string SchemaUrl = "https://opentelemetry.io/schemas/gen-ai-dev/1.42.0-dev";
 
     /// <summary>Span and metric attribute names.</summary>
     public static class Attributes
@@ -66,8 +65,6 @@ public static class GenAiSemanticConventions
         public const string UsageReasoningOutputTokens = "gen_ai.usage.reasoning.output_tokens";
         /// <summary><c>gen_ai.embeddings.dimension.count</c> (int).</summary>
         public const string EmbeddingsDimensionCount = "gen_ai.embeddings.dimension.count";
-        /// <summary><c>gen_ai.token.type</c> (string), a metric dimension.</summary>
-        public const string TokenType = "gen_ai.token.type";
         /// <summary><c>gen_ai.input.messages</c> (opt-in content, JSON).</summary>
         public const string InputMessages = "gen_ai.input.messages";
         /// <summary><c>gen_ai.output.messages</c> (opt-in content, JSON).</summary>
@@ -132,19 +129,6 @@ public static class GenAiSemanticConventions
         public const string EvaluationResult = "gen_ai.evaluation.result";
     }
 
-    /// <summary>Metric instrument names.</summary>
-    public static class Metrics
-    {
-        /// <summary><c>gen_ai.client.operation.duration</c>: histogram, seconds.</summary>
-        public const string ClientOperationDuration = "gen_ai.client.operation.duration";
-        /// <summary><c>gen_ai.client.token.usage</c>: histogram, tokens.</summary>
-        public const string ClientTokenUsage = "gen_ai.client.token.usage";
-        /// <summary><c>gen_ai.client.operation.time_to_first_chunk</c>: histogram, seconds (streaming).</summary>
-        public const string ClientOperationTimeToFirstChunk = "gen_ai.client.operation.time_to_first_chunk";
-        /// <summary><c>gen_ai.client.operation.time_per_output_chunk</c>: histogram, seconds (streaming).</summary>
-        public const string ClientOperationTimePerOutputChunk = "gen_ai.client.operation.time_per_output_chunk";
-    }
-
     /// <summary>Well-known values of <c>gen_ai.operation.name</c>.</summary>
     public static class Operations
     {
@@ -158,14 +142,5 @@ public static class GenAiSemanticConventions
         public const string Embeddings = "embeddings";
         /// <summary><c>retrieval</c></summary>
         public const string Retrieval = "retrieval";
-    }
-
-    /// <summary>Values of <c>gen_ai.token.type</c>.</summary>
-    public static class TokenTypes
-    {
-        /// <summary><c>input</c></summary>
-        public const string Input = "input";
-        /// <summary><c>output</c></summary>
-        public const string Output = "output";
     }
 }

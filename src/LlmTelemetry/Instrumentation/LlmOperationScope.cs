@@ -702,7 +702,7 @@ public struct LlmOperationScope
             TagList tags = MetricTags(includeError: false);
             if (Has(Reported.InputTokens))
             {
-                tags.Add(GenAiSemanticConventions.Attributes.TokenType, GenAiSemanticConventions.TokenTypes.Input);
+                tags.Add(GenAiSemanticConventions.Baseline.Attributes.TokenType, GenAiSemanticConventions.Baseline.TokenTypes.Input);
                 LlmTelemetryInstruments.TokenUsage.Record(_inputTokens, tags);
             }
 
@@ -710,11 +710,11 @@ public struct LlmOperationScope
             {
                 if (Has(Reported.InputTokens))
                 {
-                    tags[tags.Count - 1] = new KeyValuePair<string, object?>(GenAiSemanticConventions.Attributes.TokenType, GenAiSemanticConventions.TokenTypes.Output);
+                    tags[tags.Count - 1] = new KeyValuePair<string, object?>(GenAiSemanticConventions.Baseline.Attributes.TokenType, GenAiSemanticConventions.Baseline.TokenTypes.Output);
                 }
                 else
                 {
-                    tags.Add(GenAiSemanticConventions.Attributes.TokenType, GenAiSemanticConventions.TokenTypes.Output);
+                    tags.Add(GenAiSemanticConventions.Baseline.Attributes.TokenType, GenAiSemanticConventions.Baseline.TokenTypes.Output);
                 }
 
                 LlmTelemetryInstruments.TokenUsage.Record(_outputTokens, tags);

@@ -27,28 +27,28 @@ internal static class LlmTelemetryInstruments
     public static readonly Meter Meter = new(MeterName, Version);
 
     public static readonly Histogram<double> OperationDuration = Meter.CreateHistogram(
-        GenAiSemanticConventions.Metrics.ClientOperationDuration,
+        GenAiSemanticConventions.Baseline.Metrics.ClientOperationDuration,
         unit: "s",
         description: "GenAI operation duration.",
         tags: null,
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
 
     public static readonly Histogram<long> TokenUsage = Meter.CreateHistogram(
-        GenAiSemanticConventions.Metrics.ClientTokenUsage,
+        GenAiSemanticConventions.Baseline.Metrics.ClientTokenUsage,
         unit: "{token}",
         description: "Number of input and output tokens used.",
         tags: null,
         advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = s_tokenBuckets });
 
     public static readonly Histogram<double> TimeToFirstChunk = Meter.CreateHistogram(
-        GenAiSemanticConventions.Metrics.ClientOperationTimeToFirstChunk,
+        GenAiSemanticConventions.Baseline.Metrics.ClientOperationTimeToFirstChunk,
         unit: "s",
         description: "Time to receive the first chunk of a streamed response.",
         tags: null,
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
 
     public static readonly Histogram<double> TimePerOutputChunk = Meter.CreateHistogram(
-        GenAiSemanticConventions.Metrics.ClientOperationTimePerOutputChunk,
+        GenAiSemanticConventions.Baseline.Metrics.ClientOperationTimePerOutputChunk,
         unit: "s",
         description: "Time between consecutive chunks of a streamed response, from the second chunk on.",
         tags: null,
