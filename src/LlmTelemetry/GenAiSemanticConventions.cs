@@ -93,6 +93,12 @@ public static partial class GenAiSemanticConventions
         public const string ServerPort = "server.port";
         /// <summary><c>error.type</c> (string), set only when the operation failed.</summary>
         public const string ErrorType = "error.type";
+        /// <summary><c>exception.type</c> (string), on an exception event.</summary>
+        public const string ExceptionType = "exception.type";
+        /// <summary><c>exception.message</c> (string), on an exception event.</summary>
+        public const string ExceptionMessage = "exception.message";
+        /// <summary><c>exception.stacktrace</c> (string), on an exception event.</summary>
+        public const string ExceptionStacktrace = "exception.stacktrace";
     }
 
     /// <summary>

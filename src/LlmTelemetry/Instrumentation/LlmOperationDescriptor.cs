@@ -25,7 +25,8 @@ public sealed class LlmOperationDescriptor
     /// <param name="isStreaming">Whether the operation streams its response.</param>
     /// <param name="dataSourceId">The <c>gen_ai.data_source.id</c> known at compile time, for a retrieval.</param>
     /// <param name="countsDocuments">Whether the result is read as retrieved documents, so that their number is recorded even when it is 0.</param>
-    public LlmOperationDescriptor(string operationName, string? providerName, string? requestModel, string? serverAddress, int serverPort, bool isStreaming, string? dataSourceId = null, bool countsDocuments = false)
+    /// <param name="conventions">The release of the GenAI conventions the build chose; the baseline when not given.</param>
+    public LlmOperationDescriptor(string operationName, string? providerName, string? requestModel, string? serverAddress, int serverPort, bool isStreaming, string? dataSourceId = null, bool countsDocuments = false, GenAiConventionSet? conventions = null)
     {
         OperationName = operationName ?? throw new ArgumentNullException(nameof(operationName));
         ProviderName = providerName;
@@ -36,7 +37,10 @@ public sealed class LlmOperationDescriptor
         IsStreaming = isStreaming;
         DataSourceId = dataSourceId;
         CountsDocuments = countsDocuments;
-        IsRetrieval = operationName == GenAiSemanticConventions.Operations.Retrieval;
+        Family = OperationFamilies.Of(operationName);
+        IsRetrieval = Family == OperationFamily.Retrieval;
+        Conventions = conventions ?? BaselineConventions.Instance;
+        Kind = Conventions.SpanKind(Family);
     }
 
     /// <summary>The <c>gen_ai.operation.name</c>.</summary>
@@ -63,11 +67,17 @@ public sealed class LlmOperationDescriptor
     /// <summary>Whether the result is read as retrieved documents.</summary>
     public bool CountsDocuments { get; }
 
-    /// <summary>Whether spans are named by the data source (<c>retrieval {data source}</c>) rather than by the model.</summary>
+    /// <summary>Whether the operation is a retrieval, whose spans are named by the data source rather than the model (or by the operation alone, in v0.1.0).</summary>
     public bool IsRetrieval { get; }
 
-    /// <summary>The span kind: the model is called through a client.</summary>
-    public ActivityKind Kind => ActivityKind.Client;
+    /// <summary>The span kind the chosen release gives the operation.</summary>
+    public ActivityKind Kind { get; }
+
+    /// <summary>The release of the GenAI conventions that names and records the operation's telemetry.</summary>
+    internal GenAiConventionSet Conventions { get; }
+
+    /// <summary>The kind of operation, which decides its span and metrics.</summary>
+    internal OperationFamily Family { get; }
 
     /// <summary>
     /// The span name and start tags for the effective model and data source of one call, without building them
@@ -119,8 +129,7 @@ public sealed class LlmOperationDescriptor
             }
         }
 
-        string? target = IsRetrieval ? dataSourceId : model;
-        string name = string.IsNullOrEmpty(target) ? OperationName : OperationName + " " + target;
+        string name = Conventions.SpanName(OperationName, Family, model, dataSourceId);
         return new SpanStart(model, dataSourceId, name, tags.ToArray());
     }
 

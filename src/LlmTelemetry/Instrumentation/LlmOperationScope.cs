@@ -39,6 +39,7 @@ public struct LlmOperationScope
     private long _inputTokens;
     private long _outputTokens;
     private long _cacheReadInputTokens;
+    private long _cacheWriteInputTokens;
     private long _reasoningOutputTokens;
     private int _embeddingDimensions;
     private int _documentCount;
@@ -64,20 +65,21 @@ public struct LlmOperationScope
     }
 
     /// <summary>
-    /// Whether anything listens to LlmTelemetry spans or metrics. Generated bodies check this first and call the
-    /// implementation directly when it is <see langword="false"/>.
+    /// Whether anything listens to LlmTelemetry spans or baseline metrics. Generated bodies of the baseline conventions check
+    /// this first and call the implementation directly when it is <see langword="false"/>; other releases have their own
+    /// check (<see cref="V0_1Conventions"/>).
     /// </summary>
     public static bool IsEnabled
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => LlmTelemetryInstruments.IsEnabled;
+        get => BaselineConventions.IsEnabled;
     }
 
     /// <summary>Whether anything listens to LlmTelemetry spans or metrics of a streamed call; generated stream bodies check this first.</summary>
     public static bool IsStreamEnabled
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => LlmTelemetryInstruments.IsStreamEnabled;
+        get => BaselineConventions.IsStreamEnabled;
     }
 
     /// <summary>Whether the call has a sampled span that wants its attributes.</summary>
@@ -337,6 +339,9 @@ public struct LlmOperationScope
     /// <summary>Sets the cached input token count.</summary>
     public void SetCacheReadInputTokens(long? count) => Set(ref _cacheReadInputTokens, Reported.CacheReadInputTokens, count);
 
+    /// <summary>Sets the count of input tokens written to the provider's cache.</summary>
+    public void SetCacheWriteInputTokens(long? count) => Set(ref _cacheWriteInputTokens, Reported.CacheWriteInputTokens, count);
+
     /// <summary>Sets the reasoning output token count.</summary>
     public void SetReasoningOutputTokens(long? count) => Set(ref _reasoningOutputTokens, Reported.ReasoningOutputTokens, count);
 
@@ -399,8 +404,8 @@ public struct LlmOperationScope
 
         try
         {
-            bool perChunk = LlmTelemetryInstruments.TimePerOutputChunk.Enabled;
-            if (_lastChunkTimestamp != 0 && !perChunk)
+            GenAiConventionSet conventions = _descriptor.Conventions;
+            if (_lastChunkTimestamp != 0 && !conventions.MeasuresEachChunk(_descriptor.Family))
             {
                 return; // nothing measures this chunk: skip even the clock
             }
@@ -409,18 +414,13 @@ public struct LlmOperationScope
             if (_lastChunkTimestamp == 0)
             {
                 _timeToFirstChunk = Seconds(_startTimestamp, now);
-                if (LlmTelemetryInstruments.TimeToFirstChunk.Enabled)
-                {
-                    TagList tags = MetricTags(includeError: false);
-                    LlmTelemetryInstruments.TimeToFirstChunk.Record(_timeToFirstChunk, tags);
-                }
+                conventions.RecordTimeToFirstChunk(in this, _timeToFirstChunk);
             }
             else
             {
                 // One histogram sample per chunk, as the conventions define the metric; this record is most of what
                 // a traced chunk costs, and a view that drops the instrument removes it.
-                TagList tags = MetricTags(includeError: false);
-                LlmTelemetryInstruments.TimePerOutputChunk.Record(Seconds(_lastChunkTimestamp, now), tags);
+                conventions.RecordTimePerOutputChunk(in this, Seconds(_lastChunkTimestamp, now));
             }
 
             _lastChunkTimestamp = now;
@@ -430,6 +430,24 @@ public struct LlmOperationScope
             LlmTelemetryEventSource.Log.TelemetryFailed("recording a chunk", exception);
         }
     }
+
+    /// <summary>The operation, for the convention release that records the call's metrics.</summary>
+    internal readonly LlmOperationDescriptor Descriptor => _descriptor!;
+
+    /// <summary>The input token count, if one was reported.</summary>
+    internal readonly long? InputTokens => Count(Reported.InputTokens, _inputTokens);
+
+    /// <summary>The output token count, if one was reported.</summary>
+    internal readonly long? OutputTokens => Count(Reported.OutputTokens, _outputTokens);
+
+    /// <summary>The cached input token count, if one was reported.</summary>
+    internal readonly long? CacheReadInputTokens => Count(Reported.CacheReadInputTokens, _cacheReadInputTokens);
+
+    /// <summary>The count of input tokens written to the cache, if one was reported.</summary>
+    internal readonly long? CacheWriteInputTokens => Count(Reported.CacheWriteInputTokens, _cacheWriteInputTokens);
+
+    /// <summary>The reasoning output token count, if one was reported.</summary>
+    internal readonly long? ReasoningOutputTokens => Count(Reported.ReasoningOutputTokens, _reasoningOutputTokens);
 
     /// <summary>The operation name, for evaluations.</summary>
     internal readonly string OperationName => _descriptor?.OperationName ?? string.Empty;
@@ -506,7 +524,7 @@ public struct LlmOperationScope
                 if (_activity.IsAllDataRequested)
                 {
                     _activity.SetTag(GenAiSemanticConventions.Attributes.ErrorType, _errorType);
-                    _activity.AddException(exception);
+                    _descriptor.Conventions.RecordException(_activity, exception, _descriptor.Family);
                 }
             }
         }
@@ -640,12 +658,19 @@ public struct LlmOperationScope
             activity.AddTag(GenAiSemanticConventions.Attributes.UsageOutputTokens, _outputTokens);
         }
 
-        if (Has(Reported.CacheReadInputTokens))
+        // Parts of the totals; a release may leave them off when zero (v0.1.0 does).
+        GenAiConventionSet conventions = _descriptor!.Conventions;
+        if (Has(Reported.CacheReadInputTokens) && (_cacheReadInputTokens != 0 || !conventions.OmitsZeroUsageParts))
         {
             activity.AddTag(GenAiSemanticConventions.Attributes.UsageCacheReadInputTokens, _cacheReadInputTokens);
         }
 
-        if (Has(Reported.ReasoningOutputTokens))
+        if (Has(Reported.CacheWriteInputTokens) && (_cacheWriteInputTokens != 0 || !conventions.OmitsZeroUsageParts))
+        {
+            activity.AddTag(conventions.UsageCacheWriteInputTokensAttribute, _cacheWriteInputTokens);
+        }
+
+        if (Has(Reported.ReasoningOutputTokens) && (_reasoningOutputTokens != 0 || !conventions.OmitsZeroUsageParts))
         {
             activity.AddTag(GenAiSemanticConventions.Attributes.UsageReasoningOutputTokens, _reasoningOutputTokens);
         }
@@ -689,41 +714,14 @@ public struct LlmOperationScope
         }
     }
 
-    private readonly void RecordMetrics(long endTimestamp)
-    {
-        if (LlmTelemetryInstruments.OperationDuration.Enabled)
-        {
-            TagList tags = MetricTags(includeError: true);
-            LlmTelemetryInstruments.OperationDuration.Record(Seconds(_startTimestamp, _resultTimestamp != 0 ? _resultTimestamp : endTimestamp), tags);
-        }
+    private readonly void RecordMetrics(long endTimestamp) =>
+        _descriptor!.Conventions.RecordMetrics(in this, Seconds(_startTimestamp, _resultTimestamp != 0 ? _resultTimestamp : endTimestamp));
 
-        if (LlmTelemetryInstruments.TokenUsage.Enabled && (Has(Reported.InputTokens) || Has(Reported.OutputTokens)))
-        {
-            TagList tags = MetricTags(includeError: false);
-            if (Has(Reported.InputTokens))
-            {
-                tags.Add(GenAiSemanticConventions.Baseline.Attributes.TokenType, GenAiSemanticConventions.Baseline.TokenTypes.Input);
-                LlmTelemetryInstruments.TokenUsage.Record(_inputTokens, tags);
-            }
-
-            if (Has(Reported.OutputTokens))
-            {
-                if (Has(Reported.InputTokens))
-                {
-                    tags[tags.Count - 1] = new KeyValuePair<string, object?>(GenAiSemanticConventions.Baseline.Attributes.TokenType, GenAiSemanticConventions.Baseline.TokenTypes.Output);
-                }
-                else
-                {
-                    tags.Add(GenAiSemanticConventions.Baseline.Attributes.TokenType, GenAiSemanticConventions.Baseline.TokenTypes.Output);
-                }
-
-                LlmTelemetryInstruments.TokenUsage.Record(_outputTokens, tags);
-            }
-        }
-    }
-
-    // At most 7 tags, within the 8 a TagList holds without allocating.
-    private readonly TagList MetricTags(bool includeError)
+    /// <summary>
+    /// The tags every GenAI metric of the call carries, and <c>error.type</c> when asked and the call failed. At most 7,
+    /// so that a release can add one more (<c>gen_ai.token.modality</c>) within the 8 a TagList holds without allocating.
+    /// </summary>
+    internal readonly TagList MetricTags(bool includeError)
     {
         LlmOperationDescriptor descriptor = _descriptor!;
         var tags = new TagList
@@ -767,6 +765,8 @@ public struct LlmOperationScope
 
     private readonly bool Has(Reported count) => (_reported & count) != 0;
 
+    private readonly long? Count(Reported count, long value) => Has(count) ? value : null;
+
     private void Set(ref long field, Reported count, long? value)
     {
         if (value is long reported)
@@ -797,6 +797,7 @@ public struct LlmOperationScope
         EmbeddingDimensions = 16,
         DocumentCount = 32,
         BestScore = 64,
+        CacheWriteInputTokens = 128,
     }
 
     private static string[] CopyToArray(ICollection<string> collection)

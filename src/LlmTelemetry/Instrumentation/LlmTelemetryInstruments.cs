@@ -2,19 +2,18 @@ using System;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 
 namespace LlmTelemetry.Instrumentation;
 
-/// <summary>The one <see cref="ActivitySource"/> and the one <see cref="Meter"/> of LlmTelemetry, with its instruments.</summary>
+/// <summary>
+/// The one <see cref="ActivitySource"/> and the one <see cref="Meter"/> of LlmTelemetry, with its own evaluation instruments.
+/// The GenAI instruments belong to the convention release that records them (<see cref="BaselineInstruments"/>,
+/// <see cref="V0_1InferenceInstruments"/> …), so that a build creates only the instruments of the release it chose.
+/// </summary>
 internal static class LlmTelemetryInstruments
 {
     public const string SourceName = "LlmTelemetry";
     public const string MeterName = "LlmTelemetry";
-
-    // Advised boundaries of the GenAI conventions (seconds for durations, tokens for usage).
-    private static readonly double[] s_durationBuckets = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
-    private static readonly long[] s_tokenBuckets = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864];
 
     // Evaluation scores are mostly 0–1 (a bucket per tenth) or 1–5 ratings (a bucket per half point); the SDK's default
     // boundaries (0, 5, 10, 25 …) would put every such score in one or two buckets.
@@ -25,34 +24,6 @@ internal static class LlmTelemetryInstruments
     public static readonly ActivitySource Source = new(SourceName, Version);
 
     public static readonly Meter Meter = new(MeterName, Version);
-
-    public static readonly Histogram<double> OperationDuration = Meter.CreateHistogram(
-        GenAiSemanticConventions.Baseline.Metrics.ClientOperationDuration,
-        unit: "s",
-        description: "GenAI operation duration.",
-        tags: null,
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
-
-    public static readonly Histogram<long> TokenUsage = Meter.CreateHistogram(
-        GenAiSemanticConventions.Baseline.Metrics.ClientTokenUsage,
-        unit: "{token}",
-        description: "Number of input and output tokens used.",
-        tags: null,
-        advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = s_tokenBuckets });
-
-    public static readonly Histogram<double> TimeToFirstChunk = Meter.CreateHistogram(
-        GenAiSemanticConventions.Baseline.Metrics.ClientOperationTimeToFirstChunk,
-        unit: "s",
-        description: "Time to receive the first chunk of a streamed response.",
-        tags: null,
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
-
-    public static readonly Histogram<double> TimePerOutputChunk = Meter.CreateHistogram(
-        GenAiSemanticConventions.Baseline.Metrics.ClientOperationTimePerOutputChunk,
-        unit: "s",
-        description: "Time between consecutive chunks of a streamed response, from the second chunk on.",
-        tags: null,
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
 
     public static readonly Histogram<double> EvaluationScore = Meter.CreateHistogram<double>(
         GenAiSemanticConventions.LlmTelemetryMetrics.EvaluationScore,
@@ -70,23 +41,6 @@ internal static class LlmTelemetryInstruments
         GenAiSemanticConventions.LlmTelemetryMetrics.EvaluationDropped,
         unit: "{evaluation}",
         description: "Background evaluations dropped: their queue was full, or they were discarded at shutdown (LlmTelemetry's own metric).");
-
-    /// <summary>
-    /// Whether anything listens to a call: a span listener on the source, or a metric listener on the duration or
-    /// token instruments. This is the whole cost of a call when nothing listens, so it checks no more than that.
-    /// </summary>
-    public static bool IsEnabled
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Source.HasListeners() || OperationDuration.Enabled || TokenUsage.Enabled;
-    }
-
-    /// <summary>Whether anything listens to a stream: the above, or a listener on the per-chunk instruments alone.</summary>
-    public static bool IsStreamEnabled
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => IsEnabled || TimeToFirstChunk.Enabled || TimePerOutputChunk.Enabled;
-    }
 
     private static string ReadVersion()
     {
