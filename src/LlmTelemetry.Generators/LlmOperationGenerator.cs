@@ -28,6 +28,7 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
         public const string Files = nameof(Files);
         public const string Readers = nameof(Readers);
         public const string TracingRegistrations = nameof(TracingRegistrations);
+        public const string SemanticConventions = nameof(SemanticConventions);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -40,8 +41,14 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
             .Combine(retrievals.Collect())
             .Select(static (both, _) => both.Left.AddRange(both.Right));
 
+        // The release of the conventions, as a value: a keystroke leaves it, and so the files, cached.
+        IncrementalValueProvider<SemanticConventionsVersion> conventions = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => SemanticConventionsOption.Read(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.SemanticConventions);
+
         IncrementalValuesProvider<TypeFileModel> files = all
-            .SelectMany(static (methods, _) => GroupByType(methods.Where(static m => m.HasBody)))
+            .Combine(conventions)
+            .SelectMany(static (pair, _) => GroupByType(pair.Left.Where(static m => m.HasBody), pair.Right))
             .WithTrackingName(TrackingNames.Files);
 
         // Compared by value: a keystroke that changes no operation's reader needs leaves the file cached.
@@ -115,12 +122,13 @@ public sealed class LlmOperationGenerator : IIncrementalGenerator
         return Diagnostic.Create(DiagnosticDescriptors.TypeMustBePartial, location, problem.TypeName, problem.MethodName);
     }
 
-    private static ImmutableArray<TypeFileModel> GroupByType(IEnumerable<ParsedMethodModel> methods) =>
+    private static ImmutableArray<TypeFileModel> GroupByType(IEnumerable<ParsedMethodModel> methods, SemanticConventionsVersion conventions) =>
         methods
             .GroupBy(static method => method.ContainingType)
-            .Select(static group => new TypeFileModel(
+            .Select(group => new TypeFileModel(
                 group.Key,
                 group.Where(static m => m.Operation is not null).Select(static m => m.Operation!).ToEquatableArray(),
-                group.Where(static m => m.Blocked is not null).Select(static m => m.Blocked!).ToEquatableArray()))
+                group.Where(static m => m.Blocked is not null).Select(static m => m.Blocked!).ToEquatableArray(),
+                conventions))
             .ToImmutableArray();
 }

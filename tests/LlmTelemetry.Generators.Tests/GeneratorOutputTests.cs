@@ -35,6 +35,54 @@ public sealed class GeneratorOutputTests
 
     private const string ReadersFileName = "LlmTelemetry.Readers.g.cs";
 
+    /// <summary>
+    /// The chosen release changes only the descriptor's convention set and the idle check: held against golden files for
+    /// each family of operation (inference and streams, embeddings, retrieval, guarded calls) in <c>latest</c>, and once in <c>both</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("latest", nameof(Scenarios.MeaiChat), Scenarios.MeaiChat, "Contoso.Support.SupportBot.LlmTelemetry.g.cs")]
+    [InlineData("latest", nameof(Scenarios.ClassifiedAndEmbeddings), Scenarios.ClassifiedAndEmbeddings, "Contoso.Compliance.Assistant.LlmTelemetry.g.cs")]
+    [InlineData("latest", nameof(Scenarios.Retrieval), Scenarios.Retrieval, "Contoso.Rag.Retriever.LlmTelemetry.g.cs")]
+    [InlineData("latest", nameof(Scenarios.Guards), Scenarios.Guards, "Contoso.Guarded.Assistant.LlmTelemetry.g.cs")]
+    [InlineData("both", nameof(Scenarios.MeaiChat), Scenarios.MeaiChat, "Contoso.Support.SupportBot.LlmTelemetry.g.cs")]
+    public void Generated_source_for_a_chosen_release_matches_its_golden_file_and_compiles(string conventions, string name, string source, string hintName)
+    {
+        GeneratorResult result = GeneratorHarness.RunWithConventions(conventions, source);
+
+        Assert.Equal(hintName, result.Sources[0].HintName);
+        Golden.AssertMatches(name + "." + char.ToUpperInvariant(conventions[0]) + conventions.Substring(1), result.Sources[0].SourceText.ToString());
+        result.AssertCompilesCleanly();
+    }
+
+    [Theory]
+    [InlineData("baseline")]
+    [InlineData("latest")]
+    [InlineData("both")]
+    [InlineData(" Latest ")]
+    [InlineData("unknown-value")]
+    public void Every_scenario_compiles_warning_free_under_every_release(string conventions)
+    {
+        foreach (string source in new[] { Scenarios.MeaiChat, Scenarios.UserTypes, Scenarios.OpenAI, Scenarios.ClassifiedAndEmbeddings, Scenarios.Retrieval, Scenarios.Guards, Scenarios.TypeShapes })
+        {
+            GeneratorResult result = GeneratorHarness.RunWithConventions(conventions, source);
+            Assert.NotEmpty(result.Sources);
+            result.AssertCompilesCleanly();
+        }
+    }
+
+    [Theory]
+    [InlineData("", "LlmOperationScope.IsEnabled")]
+    [InlineData("BASELINE", "LlmOperationScope.IsEnabled")]
+    [InlineData("latest", "V0_1Conventions.IsInferenceEnabled")]
+    [InlineData("both", "BaselineAndV0_1Conventions.IsInferenceEnabled")]
+    [InlineData("v0.1.0", "LlmOperationScope.IsEnabled")] // unknown: the baseline, and LLMT0019 from the usage analyzer
+    public void The_property_picks_the_idle_check_case_insensitively(string conventions, string idleCheck)
+    {
+        string generated = GeneratorHarness.RunWithConventions(conventions, Scenarios.MeaiChat).Sources[0].SourceText.ToString();
+
+        Assert.Contains($"if (!global::LlmTelemetry.Instrumentation.{idleCheck})", generated);
+    }
+
     [Fact]
     public void An_extension_method_operation_stays_an_extension_method_and_compiles()
     {

@@ -86,10 +86,39 @@ public sealed class IncrementalTests
         }
         """;
 
-    private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce()
+    [Fact]
+    public void With_the_latest_conventions_an_edit_in_another_file_leaves_every_step_and_output_cached()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce(BuildProperties.SemanticConventions("latest"));
+
+        CSharpCompilation edited = Replace(compilation, 1, Unrelated.Replace("=> 1", "=> 2"));
+        GeneratorRunResult run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertAllCached(run.TrackedSteps[LlmOperationGenerator.TrackingNames.SemanticConventions]);
+        AssertAllCached(run.TrackedSteps[LlmOperationGenerator.TrackingNames.Files]);
+        AssertAllCached(run.TrackedOutputSteps.SelectMany(static s => s.Value));
+        Assert.Contains("V0_1Conventions", run.GeneratedSources[0].SourceText.ToString());
+    }
+
+    [Fact]
+    public void Choosing_another_release_rewrites_the_files_and_nothing_upstream_of_them()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
+
+        GeneratorRunResult run = driver
+            .WithUpdatedAnalyzerConfigOptions(BuildProperties.SemanticConventions("both"))
+            .RunGenerators(compilation)
+            .GetRunResult().Results.Single();
+
+        AssertAllCached(run.TrackedSteps[LlmOperationGenerator.TrackingNames.Operations]);
+        Assert.All(run.TrackedSteps[LlmOperationGenerator.TrackingNames.Files].SelectMany(static s => s.Outputs), static o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.Contains("BaselineAndV0_1Conventions", run.GeneratedSources.Single(static s => s.HintName.EndsWith("SupportBot.LlmTelemetry.g.cs", System.StringComparison.Ordinal)).SourceText.ToString());
+    }
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce(BuildProperties? properties = null)
     {
         CSharpCompilation compilation = GeneratorHarness.Compilation(null, Scenarios.MeaiChat, Unrelated);
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(properties).RunGenerators(compilation);
         return (driver, compilation);
     }
 

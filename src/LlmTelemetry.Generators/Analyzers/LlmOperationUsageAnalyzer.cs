@@ -32,7 +32,8 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DocumentsNotMapped,
         DiagnosticDescriptors.NoDataSource,
         DiagnosticDescriptors.InvalidEvalGuard,
-        DiagnosticDescriptors.OperationAndRetrieval);
+        DiagnosticDescriptors.OperationAndRetrieval,
+        DiagnosticDescriptors.UnknownSemanticConventions);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -47,6 +48,12 @@ public sealed class LlmOperationUsageAnalyzer : DiagnosticAnalyzer
             if (known.LlmOperationAttribute is null)
             {
                 return; // the compilation does not reference LlmTelemetry: nothing to check
+            }
+
+            // Once per compilation: the generator falls back to the baseline, and this says why.
+            if (!SemanticConventionsOption.TryRead(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, out _, out string written))
+            {
+                start.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownSemanticConventions, Location.None, written)));
             }
 
             start.RegisterSymbolAction(context => AnalyzeMethod(context, known), SymbolKind.Method);

@@ -118,6 +118,17 @@ internal static class DiagnosticDescriptors
         "'{0}' is marked both [LlmOperation] and [Retrieval]: a call is a model call or a retrieval, so keep the attribute that says what it does",
         DiagnosticSeverity.Error);
 
+    // Reported once per compilation, when it ends: tagged so, as Roslyn asks of such diagnostics.
+    public static readonly DiagnosticDescriptor UnknownSemanticConventions = new(
+        DiagnosticIds.UnknownSemanticConventions,
+        "Unknown LlmTelemetrySemanticConventions value",
+        "LlmTelemetrySemanticConventions is '{0}', which is not baseline, latest or both; the baseline conventions are emitted",
+        UsageCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + DiagnosticIds.UnknownSemanticConventions + ".md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor UntracedModelCall = Create(
         DiagnosticIds.UntracedModelCall,
         "Model call is not traced",

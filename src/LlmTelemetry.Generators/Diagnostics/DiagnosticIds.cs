@@ -21,6 +21,7 @@ internal static class DiagnosticIds
     public const string NoDataSource = "LLMT0016";
     public const string InvalidEvalGuard = "LLMT0017";
     public const string OperationAndRetrieval = "LLMT0018";
+    public const string UnknownSemanticConventions = "LLMT0019";
     public const string TextLogged = "LLMT1001";
     public const string TextWrittenToConsole = "LLMT1002";
     public const string TextRecordedOnSpan = "LLMT1003";

@@ -10,7 +10,7 @@ namespace LlmTelemetry.Generators.Emission;
 /// </summary>
 internal static class OperationBodyEmitter
 {
-    public static void Emit(SourceWriter writer, OperationMethodModel operation, int ordinal, string generatedCodeAttribute, HelperSet helpers)
+    public static void Emit(SourceWriter writer, OperationMethodModel operation, int ordinal, string generatedCodeAttribute, HelperSet helpers, SemanticConventionsVersion conventions)
     {
         var names = new LocalNames(operation.Parameters);
         string descriptor = $"{RuntimeNames.HelperClass}.Operation{ordinal}";
@@ -30,7 +30,7 @@ internal static class OperationBodyEmitter
         {
             // A guard that throws or falls back changes what the caller gets, so even when nothing listens it is sampled;
             // a call that no such guard judges goes straight to the implementation.
-            writer.Open($"if (!{RuntimeNames.Scope}.IsEnabled)");
+            writer.Open($"if (!{ConventionChoice.IdleCheck(conventions, operation.Operation.OperationName, streaming: false)})");
             writer.Line($"int {names.SelectedGuards} = {RuntimeNames.Guarding}.SelectWhenIdle({RuntimeNames.HelperClass}.Guards{ordinal});");
             writer.Open($"if ({names.SelectedGuards} == 0)");
             WriteReturn(writer, operation, call);
@@ -42,8 +42,8 @@ internal static class OperationBodyEmitter
         }
         else if (!operation.Guards.Any(static g => g.ActsOnCall))
         {
-            string enabled = operation.ReturnShape == ReturnShape.AsyncEnumerable ? "IsStreamEnabled" : "IsEnabled";
-            writer.Open($"if (!{RuntimeNames.Scope}.{enabled})");
+            bool streaming = operation.ReturnShape == ReturnShape.AsyncEnumerable;
+            writer.Open($"if (!{ConventionChoice.IdleCheck(conventions, operation.Operation.OperationName, streaming)})");
             WriteReturn(writer, operation, call);
             writer.Close();
             writer.Line();

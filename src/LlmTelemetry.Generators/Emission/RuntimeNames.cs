@@ -5,6 +5,8 @@ internal static class RuntimeNames
 {
     public const string Scope = "global::LlmTelemetry.Instrumentation.LlmOperationScope";
     public const string Descriptor = "global::LlmTelemetry.Instrumentation.LlmOperationDescriptor";
+    public const string LatestConventions = "global::LlmTelemetry.Instrumentation.V0_1Conventions";
+    public const string BothConventions = "global::LlmTelemetry.Instrumentation.BaselineAndV0_1Conventions";
     public const string TaskTracking = "global::LlmTelemetry.Instrumentation.LlmTaskTracking";
     public const string StreamTracking = "global::LlmTelemetry.Instrumentation.LlmStreamTracking";
     public const string Guarding = "global::LlmTelemetry.Instrumentation.LlmGuarding";

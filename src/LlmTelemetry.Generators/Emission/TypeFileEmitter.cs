@@ -38,7 +38,7 @@ internal static class TypeFileEmitter
         var helpers = new HelperSet();
         for (int i = 0; i < file.Operations.Count; i++)
         {
-            OperationBodyEmitter.Emit(writer, file.Operations[i], i, GeneratedCodeAttribute, helpers);
+            OperationBodyEmitter.Emit(writer, file.Operations[i], i, GeneratedCodeAttribute, helpers, file.Conventions);
             writer.Line();
         }
 
@@ -84,7 +84,8 @@ internal static class TypeFileEmitter
                 $"{Literal(operation.OperationName)}, {Literal(operation.Provider)}, {Literal(operation.Model)}, {Literal(operation.ServerAddress)}, " +
                 $"{operation.ServerPort.ToString(CultureInfo.InvariantCulture)}, isStreaming: {(streaming ? "true" : "false")}" +
                 (operation.DataSource is null ? string.Empty : $", dataSourceId: {Literal(operation.DataSource)}") +
-                (operation.CountsDocuments ? ", countsDocuments: true" : string.Empty) + ");");
+                (operation.CountsDocuments ? ", countsDocuments: true" : string.Empty) +
+                ConventionChoice.DescriptorArgument(file.Conventions) + ");");
         }
 
         for (int i = 0; i < file.Operations.Count; i++)

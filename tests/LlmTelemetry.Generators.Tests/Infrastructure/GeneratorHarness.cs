@@ -29,18 +29,26 @@ internal static class GeneratorHarness
     private static readonly ImmutableDictionary<string, ReportDiagnostic> s_sdkDefaultNoWarn =
         ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("CS1701", ReportDiagnostic.Suppress).Add("CS1702", ReportDiagnostic.Suppress);
 
-    public static GeneratorDriver CreateDriver() =>
+    /// <param name="properties">The build's MSBuild properties, if it sets any the generator reads.</param>
+    public static GeneratorDriver CreateDriver(BuildProperties? properties = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new LlmOperationGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,
+            optionsProvider: properties,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static GeneratorResult Run(params string[] sources) => Run(TestReferences.All, sources);
 
-    public static GeneratorResult Run(IEnumerable<MetadataReference> references, params string[] sources)
+    public static GeneratorResult Run(IEnumerable<MetadataReference> references, params string[] sources) => Run(references, null, sources);
+
+    /// <summary>Runs the generator in a build that sets <c>LlmTelemetrySemanticConventions</c> to <paramref name="semanticConventions"/>.</summary>
+    public static GeneratorResult RunWithConventions(string semanticConventions, params string[] sources) =>
+        Run(TestReferences.All, BuildProperties.SemanticConventions(semanticConventions), sources);
+
+    public static GeneratorResult Run(IEnumerable<MetadataReference> references, BuildProperties? properties, params string[] sources)
     {
         CSharpCompilation input = Compilation(references, sources);
-        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        GeneratorDriver driver = CreateDriver(properties).RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorRunResult run = driver.GetRunResult().Results.Single();
         Assert.Null(run.Exception);
         return new GeneratorResult(driver, output, generatorDiagnostics, run);
