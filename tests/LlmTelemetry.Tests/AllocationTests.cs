@@ -162,7 +162,7 @@ public sealed class AllocationTests
     private static long TotalDurationCount(TelemetryCapture capture)
     {
         long count = 0;
-        foreach (var point in TelemetryCapture.Points(capture.Metric("gen_ai.client.operation.duration")))
+        foreach (var point in TelemetryCapture.Points(capture.Metric(TelemetryCapture.InferenceDurationMetric)))
         {
             count += point.GetHistogramCount();
         }

@@ -185,7 +185,7 @@ public sealed class BehaviourPreservationTests
         Assert.Equal("echo: Hi", result.Text);
         Assert.Same(parent, Activity.Current);
         Assert.Equal(parentSpanId, capture.SingleSpan().ParentSpanId);
-        MetricPoint duration = Assert.Single(TelemetryCapture.Points(capture.Metric("gen_ai.client.operation.duration")));
+        MetricPoint duration = Assert.Single(TelemetryCapture.Points(capture.Metric(TelemetryCapture.InferenceDurationMetric)));
         Assert.Equal(1, duration.GetHistogramCount());
     }
 

@@ -31,7 +31,7 @@ public sealed class ConcurrencyTests
         });
         Assert.Equal(Calls, capture.OperationSpans.Select(s => s.SpanId).Distinct().Count());
 
-        MetricPoint duration = Assert.Single(TelemetryCapture.Points(capture.Metric("gen_ai.client.operation.duration")));
+        MetricPoint duration = Assert.Single(TelemetryCapture.Points(capture.Metric(TelemetryCapture.InferenceDurationMetric)));
         Assert.Equal(Calls, duration.GetHistogramCount());
     }
 }

@@ -54,7 +54,7 @@ public sealed class RagTraceTests
         {
             Assert.True(attributes.TryGetValue(tag.Key, out JsonElement attribute), $"'{tag.Key}' is not an attribute of the '{activityEvent.Name}' event in the reference.");
             string type = attribute.GetProperty("type").GetString()!;
-            Assert.True(SpanConventionTests.HasReferenceType(tag.Value, type), $"'{tag.Key}' is {tag.Value?.GetType().Name ?? "null"}, the reference says {type}.");
+            Assert.True(ReferenceAssertions.HasReferenceType(tag.Value, type), $"'{tag.Key}' is {tag.Value?.GetType().Name ?? "null"}, the reference says {type}.");
         }
 
         foreach ((string name, JsonElement attribute) in attributes)

@@ -187,7 +187,7 @@ public sealed class StreamingTests
     private static long DurationCount(TelemetryCapture capture)
     {
         long count = 0;
-        foreach (MetricPoint point in TelemetryCapture.Points(capture.Metric("gen_ai.client.operation.duration")))
+        foreach (MetricPoint point in TelemetryCapture.Points(capture.Metric(TelemetryCapture.InferenceDurationMetric)))
         {
             count += point.GetHistogramCount();
         }

@@ -8,20 +8,30 @@ using LlmTelemetry.Tests.Shared;
 namespace LlmTelemetry.Tests.Infrastructure;
 
 /// <summary>
-/// The GenAI semantic-conventions digest (<c>../shared/reference/genai-semconv.json</c> beside the repository),
-/// the reference every emitted name is checked against.
+/// The GenAI semantic-conventions digests beside the repository, the references every emitted name is checked against:
+/// the baseline (<c>../shared/reference/genai-semconv.json</c>) and v0.1.0 (<c>genai-semconv-v0.1.json</c> in the same folder).
 /// </summary>
 public sealed class SemanticConventionsReference
 {
     public const string PathVariable = "LLMT_SEMCONV_REFERENCE";
 
-    private static readonly Lazy<SemanticConventionsReference> s_instance = new(Load);
+    /// <summary>Where the v0.1.0 digest is when it is not beside the baseline one.</summary>
+    public const string V0_1PathVariable = "LLMT_SEMCONV_V0_1_REFERENCE";
+
+    private static readonly Lazy<SemanticConventionsReference> s_instance = new(static () => Load(BaselinePath(), PathVariable));
+    private static readonly Lazy<SemanticConventionsReference> s_v0_1 = new(static () => Load(
+        Environment.GetEnvironmentVariable(V0_1PathVariable) ?? Path.Combine(Path.GetDirectoryName(BaselinePath())!, "genai-semconv-v0.1.json"),
+        V0_1PathVariable));
 
     private readonly JsonElement _root;
 
     private SemanticConventionsReference(JsonElement root) => _root = root;
 
+    /// <summary>The baseline digest.</summary>
     public static SemanticConventionsReference Instance => s_instance.Value;
+
+    /// <summary>The v0.1.0 digest.</summary>
+    public static SemanticConventionsReference V0_1 => s_v0_1.Value;
 
     /// <summary>The span definition (by key, for example <c>inference</c>) an operation name maps to.</summary>
     public JsonElement SpanFor(string operationName)
@@ -44,13 +54,14 @@ public sealed class SemanticConventionsReference
     public static IReadOnlyDictionary<string, JsonElement> Attributes(JsonElement definition) =>
         definition.GetProperty("attributes").EnumerateObject().ToDictionary(static p => p.Name, static p => p.Value);
 
-    private static SemanticConventionsReference Load()
+    private static string BaselinePath() => Environment.GetEnvironmentVariable(PathVariable) ?? DefaultPath();
+
+    private static SemanticConventionsReference Load(string path, string variable)
     {
-        string path = Environment.GetEnvironmentVariable(PathVariable) ?? DefaultPath();
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"The GenAI semantic-conventions reference was not found at '{path}'. It lives in ../shared/reference beside the repository; set {PathVariable} to point elsewhere.",
+                $"The GenAI semantic-conventions reference was not found at '{path}'. It lives in ../shared/reference beside the repository; set {variable} to point elsewhere.",
                 path);
         }
 

@@ -40,6 +40,14 @@ public sealed class TelemetryCapture : IDisposable
         }
     }
 
+#if LLMT_LATEST
+    /// <summary>The duration histogram of an inference in the release this project's generated code records (v0.1.0).</summary>
+    public const string InferenceDurationMetric = "gen_ai.client.inference.duration";
+#else
+    /// <summary>The duration histogram of an inference in the release this project's generated code records (the baseline).</summary>
+    public const string InferenceDurationMetric = "gen_ai.client.operation.duration";
+#endif
+
     public List<Activity> Spans { get; } = new();
 
     /// <summary>The spans LlmTelemetry produced (the test's own parent spans left out).</summary>
