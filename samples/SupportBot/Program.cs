@@ -93,12 +93,12 @@ foreach (Metric metric in metrics.Where(m => m.MeterName == "LlmTelemetry"))
     foreach (ref readonly MetricPoint point in metric.GetMetricPoints())
     {
         string tags = string.Join(", ", EnumerateTags(point)
-            .Where(t => t.Key is "gen_ai.operation.name" or "gen_ai.token.type" or "error.type" or "gen_ai.evaluation.name" or "llm_telemetry.evaluation.passed")
+            .Where(t => t.Key is "gen_ai.operation.name" or "gen_ai.token.type" or "gen_ai.token.modality" or "error.type" or "gen_ai.evaluation.name" or "llm_telemetry.evaluation.passed")
             .Select(t => $"{t.Key}={t.Value}"));
         string value = metric.MetricType.IsHistogram()
             ? $"count {point.GetHistogramCount(),3}  sum {point.GetHistogramSum(),9:0.###}"
             : $"total {point.GetSumLong(),3}{string.Empty,16}";
-        Console.WriteLine($"{metric.Name,-46} {metric.Unit,-12} {value}  {tags}");
+        Console.WriteLine($"{metric.Name,-54} {metric.Unit,-12} {value}  {tags}");
     }
 }
 
