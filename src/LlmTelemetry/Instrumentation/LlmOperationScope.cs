@@ -1,3 +1,5 @@
+// Over 400 lines: one mutable struct, the whole per-call state generated code passes by ref, and the members it calls.
+// What differs between convention releases lives in GenAiConventionSet and its subclasses, not here.
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
