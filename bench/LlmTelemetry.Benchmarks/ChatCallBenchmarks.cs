@@ -26,5 +26,9 @@ public class ChatCallBenchmarks : VariantBenchmarks
     [Benchmark]
     public Task<ChatResponse> LlmTelemetry() => GeneratedVariant.ChatAsync(Messages);
 
+    /// <summary>The same call with the v0.1.0 conventions (<c>LlmTelemetrySemanticConventions=latest</c>).</summary>
+    [Benchmark]
+    public Task<ChatResponse> LlmTelemetryLatest() => LatestVariant.ChatAsync(Messages);
+
     protected override FakeModel CreateModel() => new();
 }

@@ -3,7 +3,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 
+// Compiled twice: here with the baseline conventions, and in LlmTelemetry.Benchmarks.Latest with v0.1.0.
+#if LLMT_LATEST
+namespace LlmTelemetry.Benchmarks.Latest;
+#else
 namespace LlmTelemetry.Benchmarks;
+#endif
 
 /// <summary>The LlmTelemetry variant: the same calls, with generated bodies.</summary>
 public sealed partial class GeneratedOperations(IChatClient model)

@@ -22,6 +22,9 @@ public abstract class VariantBenchmarks
 
     protected GeneratedOperations GeneratedVariant { get; private set; } = null!;
 
+    /// <summary>The same generated call built with <c>LlmTelemetrySemanticConventions=latest</c> (v0.1.0).</summary>
+    protected Latest.GeneratedOperations LatestVariant { get; private set; } = null!;
+
     /// <summary>The generated call as it tracked a pending task before issue #26, for the pending-call comparisons.</summary>
     protected ContinuationTrackedOperations ContinuationVariant { get; private set; } = null!;
 
@@ -37,6 +40,7 @@ public abstract class VariantBenchmarks
         HandWrittenVariant = new HandWrittenInstrumentation(Model);
         MeaiVariant = TelemetryListeners.UseOpenTelemetry(Model, State);
         GeneratedVariant = new GeneratedOperations(Model);
+        LatestVariant = new Latest.GeneratedOperations(Model);
         ContinuationVariant = new ContinuationTrackedOperations(Model);
         _listeners = new TelemetryListeners(State);
     }
