@@ -23,19 +23,26 @@ public sealed class OtlpExportTests(OtlpAppFixture app) : IClassFixture<OtlpAppF
     private const int Client = 3;
 
     [DashboardFact]
-    public Task Everything_recorded_arrives_over_OTLP_gRPC() => ExportAndCompareAsync("otlp-grpc", "grpc", app.Dashboard.OtlpGrpcEndpoint);
+    public Task Everything_recorded_arrives_over_OTLP_gRPC() => ExportAndCompareAsync("baseline", "grpc", app.Dashboard.OtlpGrpcEndpoint);
 
     [DashboardFact]
-    public Task Everything_recorded_arrives_over_OTLP_HTTP_protobuf() => ExportAndCompareAsync("otlp-http", "http/protobuf", app.Dashboard.OtlpHttpEndpoint);
+    public Task Everything_recorded_arrives_over_OTLP_HTTP_protobuf() => ExportAndCompareAsync("baseline", "http/protobuf", app.Dashboard.OtlpHttpEndpoint);
 
-    private async Task ExportAndCompareAsync(string service, string protocol, string endpoint)
+    [DashboardFact]
+    public Task Everything_recorded_with_the_latest_conventions_arrives_over_OTLP_gRPC() => ExportAndCompareAsync("latest", "grpc", app.Dashboard.OtlpGrpcEndpoint);
+
+    [DashboardFact]
+    public Task Everything_recorded_with_the_latest_conventions_arrives_over_OTLP_HTTP_protobuf() => ExportAndCompareAsync("latest", "http/protobuf", app.Dashboard.OtlpHttpEndpoint);
+
+    private async Task ExportAndCompareAsync(string conventions, string protocol, string endpoint)
     {
-        string recordedFile = await app.RunAppAsync(service, protocol, endpoint);
+        string service = $"otlp-{conventions}-{(protocol == "grpc" ? "grpc" : "http")}";
+        string recordedFile = await app.RunAppAsync(conventions, service, protocol, endpoint);
         using JsonDocument recordedJson = JsonDocument.Parse(await File.ReadAllTextAsync(recordedFile));
         List<ExportedSpan> recorded = ExportedSpan.FromApp(recordedJson.RootElement);
         List<ExportedSpan> arrived = await ArrivedAsync(service, recorded.Count);
 
-        AssertShapes(recorded);
+        AssertShapes(recorded, latest: conventions == "latest");
         AssertSameSpans(recorded, arrived);
         await AssertMetricsArrivedAsync(service);
     }
@@ -58,20 +65,26 @@ public sealed class OtlpExportTests(OtlpAppFixture app) : IClassFixture<OtlpAppF
         }
     }
 
-    // What the app records, as the docs promise it: the span tree, kinds, the failed call, usage, the evaluations.
-    private static void AssertShapes(List<ExportedSpan> spans)
+    // What the app records, as the docs promise it: the span tree, kinds, the failed call, usage, the evaluations. With the
+    // v0.1.0 conventions the retrieval span is named by its operation alone and is of kind Internal.
+    private static void AssertShapes(List<ExportedSpan> spans, bool latest)
     {
         ExportedSpan request = Assert.Single(spans, s => s.Name == "support request");
         Assert.Equal(Internal, request.Kind);
         Assert.Null(request.ParentSpanId);
 
-        ExportedSpan retrieval = Assert.Single(spans, s => s.Name == "retrieval help-center");
+        ExportedSpan retrieval = Assert.Single(spans, s => s.Name == (latest ? "retrieval" : "retrieval help-center"));
+        Assert.Equal(latest ? Internal : Client, retrieval.Kind);
         List<ExportedSpan> chats = spans.Where(static s => s.Name == "chat gpt-4o-mini").ToList();
         ExportedSpan embeddings = Assert.Single(spans, s => s.Name == "embeddings text-embedding-3-small");
         Assert.Equal(3, chats.Count); // the answer, the stream, the failed call
-        foreach (ExportedSpan call in chats.Append(retrieval).Append(embeddings))
+        foreach (ExportedSpan call in chats.Append(embeddings))
         {
             Assert.Equal(Client, call.Kind);
+        }
+
+        foreach (ExportedSpan call in chats.Append(retrieval).Append(embeddings))
+        {
             Assert.Equal(request.SpanId, call.ParentSpanId);
             Assert.Equal(request.TraceId, call.TraceId);
         }
@@ -90,6 +103,7 @@ public sealed class OtlpExportTests(OtlpAppFixture app) : IClassFixture<OtlpAppF
 
         ExportedSpan failed = Assert.Single(chats, s => s.Failed);
         Assert.Equal("System.TimeoutException", failed.Attributes["error.type"]);
+        Assert.Contains(failed.Events, e => e.Name == (latest ? "gen_ai.client.inference.exception" : "exception"));
 
         ExportedSpan background = Assert.Single(spans, s => s.Name == "evaluate Politeness");
         Assert.Contains((answer.TraceId, answer.SpanId), background.Links);
