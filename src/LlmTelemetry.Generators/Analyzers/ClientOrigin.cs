@@ -106,11 +106,11 @@ internal static class ClientOriginFinder
 
     private static ClientOrigin FromExpression(SyntaxNode expression)
     {
-        // builder.UseOpenTelemetry(), or the client it adds built by hand: new OpenTelemetryChatClient(inner, …).
+        // builder.UseOpenTelemetry(), or the client (or agent) it adds built by hand: new OpenTelemetryChatClient(inner, …).
         if (expression.DescendantNodesAndSelf().Any(static n => n switch
             {
                 InvocationExpressionSyntax invocation => TracingRegistrations.Name(invocation) == "UseOpenTelemetry",
-                ObjectCreationExpressionSyntax creation => TypeName(creation.Type) is "OpenTelemetryChatClient" or "OpenTelemetryEmbeddingGenerator",
+                ObjectCreationExpressionSyntax creation => TypeName(creation.Type) is "OpenTelemetryChatClient" or "OpenTelemetryEmbeddingGenerator" or "OpenTelemetryAgent",
                 _ => false,
             }))
         {

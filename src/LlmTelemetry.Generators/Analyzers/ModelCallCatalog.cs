@@ -24,6 +24,7 @@ internal sealed class ModelCallCatalog
     private readonly INamedTypeSymbol? _ollamaClient;
     private readonly INamedTypeSymbol? _ollamaClientExtensions;
     private readonly INamedTypeSymbol? _ollamaChat;
+    private readonly INamedTypeSymbol? _agent;
     private readonly INamedTypeSymbol? _modelCallAttribute;
     private readonly IAssemblySymbol _sourceAssembly;
 
@@ -58,6 +59,7 @@ internal sealed class ModelCallCatalog
         _ollamaClient = compilation.GetWellKnownType("OllamaSharp.IOllamaApiClient");
         _ollamaClientExtensions = compilation.GetWellKnownType("OllamaSharp.OllamaApiClientExtensions");
         _ollamaChat = compilation.GetWellKnownType("OllamaSharp.Chat");
+        _agent = compilation.GetWellKnownType("Microsoft.Agents.AI.AIAgent");
         DelegatingChatClient = compilation.GetWellKnownType("Microsoft.Extensions.AI.DelegatingChatClient");
         ActivitySource = compilation.GetWellKnownType("System.Diagnostics.ActivitySource");
         _modelCallAttribute = compilation.GetWellKnownType("LlmTelemetry.ModelCallAttribute");
@@ -73,7 +75,7 @@ internal sealed class ModelCallCatalog
 
     public bool IsEmpty =>
         _chatClient is null && _embeddingGenerator is null && _openAIChatClient is null && _openAIEmbeddingClient is null && _skChatCompletion is null
-        && _ollamaClient is null;
+        && _ollamaClient is null && _agent is null;
 
     /// <summary>Whether methods may be marked <c>[ModelCall]</c> (the compilation references LlmTelemetry).</summary>
     public bool RecognisesMarkedModelCalls => _modelCallAttribute is not null;
@@ -115,6 +117,12 @@ internal sealed class ModelCallCatalog
         if (Is(type, _ollamaChat) && name is "SendAsync" or "SendAsAsync")
         {
             return new ModelApi(ModelFamily.Ollama, Streaming: true);
+        }
+
+        // Microsoft Agent Framework: an agent run calls the model (one turn, maybe several calls and tools).
+        if (Is(type, _agent) && name is "RunAsync" or "RunStreamingAsync")
+        {
+            return new ModelApi(ModelFamily.Agent, Streaming: name == "RunStreamingAsync");
         }
 
         if (Is(type, _chatClientExtensions) || Implements(type, _chatClient))
@@ -195,7 +203,21 @@ internal sealed class ModelCallCatalog
     public bool IsInClientPipeline(ModelApi api, ITypeSymbol? type) =>
         type is not null
         && (Implements(type, _chatClient) || Implements(type, _embeddingGenerator)
-            || (api.Family == ModelFamily.SemanticKernel && Implements(type, _skChatCompletion)));
+            || (api.Family == ModelFamily.SemanticKernel && Implements(type, _skChatCompletion))
+            || (api.Family == ModelFamily.Agent && DerivesFrom(type, _agent)));
+
+    private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol? known)
+    {
+        for (ITypeSymbol? current = type; current is not null && known is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, known))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? known) =>
         known is not null && SymbolEqualityComparer.Default.Equals(type, known);
@@ -237,5 +259,6 @@ internal enum ModelFamily
     OpenAIEmbeddings,
     SemanticKernel,
     Ollama,
+    Agent,
     Configured,
 }

@@ -177,6 +177,7 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
         ModelFamily.OpenAIChat or ModelFamily.OpenAIEmbeddings => $"'{receiver?.Syntax}' is an OpenAI client without telemetry (its own switch, OpenAI.Experimental.EnableOpenTelemetry, is not set in this project)",
         ModelFamily.SemanticKernel => "Semantic Kernel's own telemetry switch (Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnostics) is not set in this project and no span is open around the call",
         ModelFamily.Ollama => $"OllamaSharp's own API on '{receiver?.Syntax}' has no telemetry and no span is open around the call",
+        ModelFamily.Agent => $"'{receiver?.Syntax}' is an agent built without UseOpenTelemetry() and no span is open around the run",
         ModelFamily.Configured => "no span covers this configured model call",
         _ => $"'{receiver?.Syntax}' is built without UseOpenTelemetry() and no span is open around the call",
     };
@@ -191,6 +192,7 @@ public sealed class UntracedModelCallAnalyzer : DiagnosticAnalyzer
         ModelFamily.OpenAIChat or ModelFamily.OpenAIEmbeddings => "call the model through Microsoft.Extensions.AI (AsIChatClient() or AsIEmbeddingGenerator()) with UseOpenTelemetry()",
         ModelFamily.SemanticKernel => "turn on Semantic Kernel's own telemetry (the AppContext switch Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnostics)",
         ModelFamily.Ollama => "call the model through the IChatClient that OllamaApiClient implements, built with UseOpenTelemetry()",
+        ModelFamily.Agent => "build the agent with .AsBuilder().UseOpenTelemetry().Build()",
         _ => "open a span around the call",
     };
 

@@ -12,7 +12,8 @@ namespace OpenTelemetry.Metrics
         /// Listens to the <c>LlmTelemetry</c> meter: <c>gen_ai.client.operation.duration</c>,
         /// <c>gen_ai.client.token.usage</c> and, for streams, time to first chunk and time per output chunk,
         /// with the bucket boundaries the GenAI conventions advise; and to <c>Experimental.Microsoft.Extensions.AI</c>, the
-        /// meter of Microsoft.Extensions.AI clients built with <c>UseOpenTelemetry()</c>.
+        /// meter of Microsoft.Extensions.AI clients built with <c>UseOpenTelemetry()</c>, and <c>Experimental.Microsoft.Agents.AI</c>,
+        /// that of Agent Framework agents built with it.
         /// </summary>
         /// <param name="builder">The meter provider builder.</param>
         /// <param name="configure">Optional process-wide settings such as content capture.</param>
@@ -29,7 +30,7 @@ namespace OpenTelemetry.Metrics
                 LlmTelemetrySettings.Configure(configure);
             }
 
-            return builder.AddMeter(LlmTelemetryInstruments.MeterName, MicrosoftExtensionsAITelemetry.DefaultSourceName);
+            return builder.AddMeter(LlmTelemetryInstruments.MeterName, MicrosoftExtensionsAITelemetry.DefaultSourceName, MicrosoftAgentFrameworkTelemetry.DefaultSourceName);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace OpenTelemetry.Trace
         /// Listens to the <c>LlmTelemetry</c> activity source, the source of every span the generated
         /// <c>[LlmOperation]</c> bodies start, and to <c>Experimental.Microsoft.Extensions.AI</c>, the source of the spans
         /// of Microsoft.Extensions.AI clients built with <c>UseOpenTelemetry()</c> (the other remedy LlmTelemetry's code
-        /// fixes apply). Disposing the provider waits for queued background evaluations
+        /// fixes apply), and <c>Experimental.Microsoft.Agents.AI</c>, that of Agent Framework agents built with it. Disposing the provider waits for queued background evaluations
         /// (up to <see cref="LlmTelemetryOptions.BackgroundEvaluationShutdownTimeout"/>) before its exporters shut down.
         /// </summary>
         /// <param name="builder">The tracer provider builder.</param>
@@ -33,7 +33,7 @@ namespace OpenTelemetry.Trace
             // Disposing the provider disposes its instrumentations first: the drain lets queued background evaluations
             // finish while the processors and exporters can still send what they record.
             return builder
-                .AddSource(LlmTelemetryInstruments.SourceName, MicrosoftExtensionsAITelemetry.DefaultSourceName)
+                .AddSource(LlmTelemetryInstruments.SourceName, MicrosoftExtensionsAITelemetry.DefaultSourceName, MicrosoftAgentFrameworkTelemetry.DefaultSourceName)
                 .AddInstrumentation(static () => new BackgroundEvaluationDrain());
         }
     }

@@ -14,10 +14,10 @@ internal static class MarkupCompilation
 {
     private static readonly Regex s_markup = new(@"\{\|(?:LLMT\d+|#\d+):([^|]*)\|\}", RegexOptions.Compiled);
 
-    public static void AssertCompiles(string markup)
+    public static void AssertCompiles(string markup, params MetadataReference[] references)
     {
         string plain = s_markup.Replace(markup, "$1");
-        Diagnostic[] errors = GeneratorHarness.Compilation(TestReferences.All, plain).GetDiagnostics()
+        Diagnostic[] errors = GeneratorHarness.Compilation(TestReferences.All.AddRange(references), plain).GetDiagnostics()
             .Where(static d => d.Severity == DiagnosticSeverity.Error).ToArray();
         Assert.True(errors.Length == 0, string.Join("\n", errors.Select(static e => e.ToString())));
     }

@@ -46,6 +46,14 @@ internal static class TestReferences
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Hosting.IHost).Assembly.Location));
 
     /// <summary>
+    /// Microsoft Agent Framework: not in <see cref="All"/>, since it declares a second
+    /// <c>Microsoft.Extensions.AI.ChatClientExtensions</c> (which every other test would then resolve around).
+    /// </summary>
+    public static ImmutableArray<MetadataReference> AgentFramework { get; } = ImmutableArray.Create<MetadataReference>(
+        MetadataReference.CreateFromFile(typeof(Microsoft.Agents.AI.AIAgent).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Agents.AI.ChatClientAgent).Assembly.Location));
+
+    /// <summary>
     /// An assembly named <paramref name="name"/> holding <paramref name="source"/> (or nothing): what a project references
     /// when only the name matters (a hosting framework) or when a test needs a library's shape without the library.
     /// </summary>

@@ -31,6 +31,8 @@ internal sealed class DataExposureCatalog
         "Microsoft.SemanticKernel.StreamingKernelContent",
         "Microsoft.SemanticKernel.ChatCompletion.ChatHistory",
         "Microsoft.SemanticKernel.FunctionResult",
+        "Microsoft.Agents.AI.AgentResponse",
+        "Microsoft.Agents.AI.AgentResponseUpdate",
     };
 
     // The members of chat content types that hold the text itself; their ids, roles, usage and timestamps do not.
@@ -213,7 +215,8 @@ internal sealed class DataExposureCatalog
 
     /// <summary>Whether <paramref name="type"/> belongs to a client library (its members other than text are metadata).</summary>
     public bool IsClientLibraryType(ITypeSymbol type) => IsContentType(type) && _clientLibraryTypeCache.GetOrAdd(type, static t => t.ContainingNamespace?.ToDisplayString() is string ns
-        && (ns.StartsWith("Microsoft.Extensions.AI", System.StringComparison.Ordinal) || ns.StartsWith("OpenAI", System.StringComparison.Ordinal) || ns.StartsWith("Microsoft.SemanticKernel", System.StringComparison.Ordinal)));
+        && (ns.StartsWith("Microsoft.Extensions.AI", System.StringComparison.Ordinal) || ns.StartsWith("OpenAI", System.StringComparison.Ordinal) || ns.StartsWith("Microsoft.SemanticKernel", System.StringComparison.Ordinal)
+            || ns.StartsWith("Microsoft.Agents.AI", System.StringComparison.Ordinal)));
 
     public bool IsExceptionType(ITypeSymbol? type) => _exception is not null && DerivesFrom(type, _exception);
 

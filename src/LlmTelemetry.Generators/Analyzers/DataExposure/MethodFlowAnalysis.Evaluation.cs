@@ -385,7 +385,8 @@ internal sealed partial class MethodFlowAnalysis
     {
         string kind = receiverType.Name switch
         {
-            "ChatResponse" or "ChatResponseUpdate" or "ChatCompletion" or "StreamingChatCompletionUpdate" or "StreamingChatMessageContent" or "FunctionResult" => "completion text",
+            "ChatResponse" or "ChatResponseUpdate" or "ChatCompletion" or "StreamingChatCompletionUpdate" or "StreamingChatMessageContent" or "FunctionResult"
+                or "AgentResponse" or "AgentResponseUpdate" => "completion text",
             _ => "chat message text",
         };
         return $"The {kind} '{ValueNames.Of(read)}'";
